@@ -1,0 +1,58 @@
+/* hrb-cli.h: shared pieces of herbeoordeling-cli's commands. */
+#pragma once
+
+#include <glib.h>
+#include <stdio.h>
+#include "hrb-store.h"
+
+G_BEGIN_DECLS
+
+/* Exit codes (contract). */
+enum { HRB_EXIT_OK = 0, HRB_EXIT_ERROR = 1, HRB_EXIT_USAGE = 2 };
+
+typedef struct {
+  const char *db_path;
+  const char *command;
+  int         argc;      /* arguments after the command, argv[0] = command */
+  char      **argv;
+} HrbCliContext;
+
+typedef int (*HrbCliCommandFunc) (HrbCliContext *ctx);
+
+typedef struct {
+  const char        *name;
+  const char        *summary;
+  HrbCliCommandFunc  run;
+} HrbCliCommand;
+
+/* Output in CSV or JSON: a table with a header and rows of strings; NULL or
+ * "" is an empty cell (null in JSON unless the column is text). */
+typedef enum { HRB_FORMAT_CSV, HRB_FORMAT_JSON } HrbOutputFormat;
+
+typedef struct _HrbTable HrbTable;
+HrbTable *hrb_table_new (const char * const *columns);
+/* Adds a row; values are copied, as many as there are columns. */
+void      hrb_table_add_row (HrbTable *t, const char * const *values);
+/* Marks columns whose JSON values are numbers (NULL-terminated names). */
+void      hrb_table_set_numeric (HrbTable *t, const char * const *columns);
+void      hrb_table_write (HrbTable *t, HrbOutputFormat format, FILE *out);
+void      hrb_table_free (HrbTable *t);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HrbTable, hrb_table_free)
+
+gboolean  hrb_cli_parse_format (const char *text, HrbOutputFormat *out);
+/* Parses options for a command; on failure prints the error and returns
+ * FALSE (exit with HRB_EXIT_USAGE). */
+gboolean  hrb_cli_parse (HrbCliContext *ctx, GOptionEntry *entries, const char *params,
+                         const char *summary);
+/* Opens the database; on failure prints one line and returns NULL. */
+HrbStore *hrb_cli_open_store (HrbCliContext *ctx);
+/* Prints "herbeoordeling-cli: message" on stderr. */
+void      hrb_cli_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
+char     *hrb_cli_default_db_path (void);
+
+/* Commands (one file each). */
+int hrb_cli_init      (HrbCliContext *ctx);
+int hrb_cli_list      (HrbCliContext *ctx);
+int hrb_cli_check     (HrbCliContext *ctx);
+
+G_END_DECLS

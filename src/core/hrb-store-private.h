@@ -1,0 +1,30 @@
+/* hrb-store-private.h: helpers shared by the store's modules (hrb-store*.c). */
+#pragma once
+
+#include <sqlite3.h>
+#include "hrb-store.h"
+
+G_BEGIN_DECLS
+
+/* Prepares sql (cached per connection); NULL with error on failure. */
+sqlite3_stmt *hrb_store_prepare (HrbStore *self, const char *sql, GError **error);
+/* Resets and clears the bindings of a cached statement. */
+void          hrb_store_done (sqlite3_stmt *stmt);
+/* Steps a statement that returns no rows; FALSE with error on failure. */
+gboolean      hrb_store_step_done (HrbStore *self, sqlite3_stmt *stmt, GError **error);
+/* Runs a fixed SQL text without parameters. */
+gboolean      hrb_store_exec (HrbStore *self, const char *sql, GError **error);
+
+/* Binding and reading with NULL for unknown (NAN, NULL string, 0 id). */
+void          hrb_bind_text   (sqlite3_stmt *s, int i, const char *v);
+void          hrb_bind_double (sqlite3_stmt *s, int i, double v);
+void          hrb_bind_id     (sqlite3_stmt *s, int i, gint64 v);
+char         *hrb_col_text    (sqlite3_stmt *s, int i);
+double        hrb_col_double  (sqlite3_stmt *s, int i);
+
+/* Formats a value for the audit trail (plain, empty string for unknown). */
+char         *hrb_audit_double (double v);
+
+void          hrb_store_bump_generation (HrbStore *self);
+
+G_END_DECLS
