@@ -106,10 +106,11 @@ add_item (HrbStore *store, GRand *rand, gint64 medicine_id, const DemoMedicine *
   g_autoptr(HrbFigure) f = hrb_figure_new ();
   gint64 id;
   double spread = g_rand_double_range (rand, 0.4, 1.6);
-  double patients = MAX (5, nice (d->patients_hi * spread));
-  double cost = MAX (2000, nice (d->cost_lo * g_rand_double_range (rand, 0.8, 1.3)));
+  double patients = CLAMP (nice (d->patients_hi * spread), 5, 200000);
+  double cost = nice (d->cost_lo * g_rand_double_range (rand, 0.8, 1.3));
   gboolean prospective = hrb_status_stream (status) == HRB_STREAM_PROSPECTIVE;
 
+  cost = CLAMP (cost, 2000, 1600000);
   item->medicine_id = medicine_id;
   item->indication = indication && *indication ? g_strdup (indication) : NULL;
   item->domain = g_strdup (d->domain);
@@ -214,6 +215,18 @@ status_for (guint med_index, guint ind_index)
   return pattern[(med_index * 3 + ind_index) % G_N_ELEMENTS (pattern)];
 }
 
+/* The indications of a table row; an empty text is one medicine-level item. */
+static GStrv
+indications_of (const DemoMedicine *d)
+{
+  if (d->indications[0] == '\0')
+    {
+      char *one[] = { (char *) "", NULL };
+      return g_strdupv (one);
+    }
+  return g_strsplit (d->indications, "|", -1);
+}
+
 static gboolean
 generate (HrbStore *store, guint n_items, guint32 seed, GError **error)
 {
@@ -224,7 +237,7 @@ generate (HrbStore *store, guint n_items, guint32 seed, GError **error)
     for (guint i = 0; i < G_N_ELEMENTS (demo_medicines) && made < n_items; i++)
       {
         const DemoMedicine *d = &demo_medicines[i];
-        g_auto(GStrv) inds = g_strsplit (d->indications, "|", -1);
+        g_auto(GStrv) inds = indications_of (d);
         gint64 mid = add_medicine (store, d, copy, error);
 
         if (mid == 0)
@@ -260,7 +273,7 @@ hrb_demo_load (HrbStore *store, GError **error)
 
   for (guint i = 0; i < G_N_ELEMENTS (demo_medicines); i++)
     {
-      g_auto(GStrv) inds = g_strsplit (demo_medicines[i].indications, "|", -1);
+      g_auto(GStrv) inds = indications_of (&demo_medicines[i]);
       n += g_strv_length (inds);
     }
 
