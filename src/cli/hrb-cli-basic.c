@@ -139,10 +139,26 @@ hrb_cli_check (HrbCliContext *ctx)
   g_autoptr(HrbStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) report = g_string_new (NULL);
+  g_autofree char *backup = NULL;
+  GOptionEntry entries[] = {
+    { "backup", 0, 0, G_OPTION_ARG_FILENAME, &backup, N_("Verify this backup file instead"), "FILE" },
+    { NULL }
+  };
   gboolean ok;
 
-  if (!hrb_cli_parse (ctx, NULL, "", _("Check the database's integrity, schema version and counts.")))
+  if (!hrb_cli_parse (ctx, entries, "", _("Check the database's integrity, schema version and counts.")))
     return HRB_EXIT_USAGE;
+  if (backup != NULL)
+    {
+      ok = hrb_store_verify_file (backup, report, &error);
+      fputs (report->str, stdout);
+      if (!ok)
+        {
+          hrb_cli_error ("%s", error->message);
+          return HRB_EXIT_ERROR;
+        }
+      return HRB_EXIT_OK;
+    }
   if (!g_file_test (ctx->db_path, G_FILE_TEST_EXISTS))
     {
       hrb_cli_error (_("%s: no such database"), ctx->db_path);

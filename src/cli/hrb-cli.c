@@ -14,6 +14,9 @@ static const HrbCliCommand commands[] = {
   { "init",      N_("Create or update the database; --demo loads the demo data"), hrb_cli_init },
   { "list",      N_("List the items with their latest figures"), hrb_cli_list },
   { "check",     N_("Check the database: integrity, schema version, counts"), hrb_cli_check },
+  { "backup",    N_("Make a backup copy of the database"), hrb_cli_backup },
+  { "backups",   N_("List the automatic backups"), hrb_cli_backups },
+  { "restore",   N_("Restore the database from a backup"), hrb_cli_restore },
 };
 
 void

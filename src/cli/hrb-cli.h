@@ -54,5 +54,8 @@ char     *hrb_cli_default_db_path (void);
 int hrb_cli_init      (HrbCliContext *ctx);
 int hrb_cli_list      (HrbCliContext *ctx);
 int hrb_cli_check     (HrbCliContext *ctx);
+int hrb_cli_backup    (HrbCliContext *ctx);
+int hrb_cli_backups   (HrbCliContext *ctx);
+int hrb_cli_restore   (HrbCliContext *ctx);
 
 G_END_DECLS

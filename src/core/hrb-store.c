@@ -249,6 +249,12 @@ hrb_store_bump_generation (HrbStore *self)
 
 /* Opening and migrations ---------------------------------------------------- */
 
+static int
+compare_strings (gconstpointer a, gconstpointer b)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+}
+
 static void
 ensure_resources (void)
 {
@@ -273,7 +279,7 @@ list_migrations (void)
   for (guint i = 0; names && names[i]; i++)
     if (g_str_has_suffix (names[i], ".sql"))
       g_ptr_array_add (sorted, g_strdup (names[i]));
-  g_ptr_array_sort (sorted, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (sorted, compare_strings);
   g_ptr_array_add (sorted, NULL);
   return (GStrv) g_ptr_array_free (sorted, FALSE);
 }
@@ -330,16 +336,19 @@ apply_migration (HrbStore *self, const char *name, int version, GError **error)
   return hrb_store_exec (self, "COMMIT", error);
 }
 
+static char *hrb_store_auto_backup_impl (HrbStore *self, const char *reason, GError **error);
+
 static gboolean
 backup_before_migrating (HrbStore *self, int from_version, GError **error)
 {
-  g_autofree char *dest = NULL;
+  g_autofree char *reason = NULL;
+  g_autofree char *written = NULL;
 
   if (from_version == 0 || g_strcmp0 (self->path, ":memory:") == 0)
     return TRUE;
-  dest = g_strdup_printf ("%s.bak-v%d", self->path, from_version);
-  g_unlink (dest);
-  return hrb_store_backup_to (self, dest, error);
+  reason = g_strdup_printf ("before-migration-v%d", from_version);
+  written = hrb_store_auto_backup_impl (self, reason, error);
+  return written != NULL;
 }
 
 static gboolean
@@ -1581,4 +1590,198 @@ hrb_store_backup_to (HrbStore *self, const char *path, GError **error)
     }
   sqlite3_finalize (s);
   return ok;
+}
+
+/* Automatic backups and restore ------------------------------------------------- */
+
+static char *
+backup_folder (HrbStore *self, const char *folder)
+{
+  g_autofree char *dir = NULL;
+
+  if (folder != NULL && folder[0] != '\0')
+    return g_strdup (folder);
+  dir = g_path_get_dirname (self->path);
+  return g_build_filename (dir, "backups", NULL);
+}
+
+static char *
+backup_prefix (HrbStore *self)
+{
+  g_autofree char *base = g_path_get_basename (self->path);
+  char *dot = strrchr (base, '.');
+
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+  return g_strconcat (base, "-", NULL);
+}
+
+GStrv
+hrb_store_list_backups (HrbStore *self, const char *folder)
+{
+  g_autofree char *dir = backup_folder (self, folder);
+  g_autofree char *prefix = backup_prefix (self);
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  GPtrArray *out = g_ptr_array_new ();
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_prefix (name, prefix) && g_str_has_suffix (name, ".db"))
+      g_ptr_array_add (out, g_build_filename (dir, name, NULL));
+  /* Names hold a sortable UTC time: newest first. */
+  g_ptr_array_sort (out, compare_strings);
+  for (guint i = 0; i < out->len / 2; i++)
+    {
+      gpointer t = out->pdata[i];
+      out->pdata[i] = out->pdata[out->len - 1 - i];
+      out->pdata[out->len - 1 - i] = t;
+    }
+  g_ptr_array_add (out, NULL);
+  return (GStrv) g_ptr_array_free (out, FALSE);
+}
+
+char *
+hrb_store_auto_backup (HrbStore *self, const char *folder, const char *reason, guint keep,
+                       GError **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *prefix = NULL;
+  g_autofree char *stamp = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_auto(GStrv) existing = NULL;
+
+  g_return_val_if_fail (HRB_IS_STORE (self), NULL);
+  if (g_strcmp0 (self->path, ":memory:") == 0)
+    return g_strdup ("");
+  dir = backup_folder (self, folder);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      g_set_error (error, HRB_STORE_ERROR, HRB_STORE_ERROR_IO,
+                   _("Cannot create the backup folder %s: %s"), dir, g_strerror (errno));
+      return NULL;
+    }
+  prefix = backup_prefix (self);
+  stamp = g_date_time_format (now, "%Y%m%dT%H%M%S");
+  name = g_strdup_printf ("%s%s.%06d-%s.db", prefix, stamp, g_date_time_get_microsecond (now),
+                          reason ? reason : "manual");
+  path = g_build_filename (dir, name, NULL);
+  if (!hrb_store_backup_to (self, path, error))
+    return NULL;
+
+  existing = hrb_store_list_backups (self, folder);
+  for (guint i = MAX (keep, 1); existing[i] != NULL; i++)
+    g_unlink (existing[i]);
+  return g_steal_pointer (&path);
+}
+
+static char *
+hrb_store_auto_backup_impl (HrbStore *self, const char *reason, GError **error)
+{
+  return hrb_store_auto_backup (self, NULL, reason, HRB_STORE_DEFAULT_KEEP, error);
+}
+
+gboolean
+hrb_store_verify_file (const char *path, GString *report, GError **error)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *s = NULL;
+  gboolean ok = TRUE;
+  int version = -1;
+  g_autofree char *uri = NULL;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, HRB_STORE_ERROR, HRB_STORE_ERROR_IO, _("%s: no such file"), path);
+      return FALSE;
+    }
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &s, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, HRB_STORE_ERROR, HRB_STORE_ERROR_CORRUPT, "%s: %s", path,
+                   _("the file is not a Herbeoordeling database or it is damaged"));
+      sqlite3_finalize (s);
+      sqlite3_close (db);
+      return FALSE;
+    }
+  while (sqlite3_step (s) == SQLITE_ROW)
+    if (g_strcmp0 ((const char *) sqlite3_column_text (s, 0), "ok") != 0)
+      ok = FALSE;
+  sqlite3_finalize (s);
+  if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &s, NULL) == SQLITE_OK &&
+      sqlite3_step (s) == SQLITE_ROW)
+    version = sqlite3_column_int (s, 0);
+  sqlite3_finalize (s);
+  sqlite3_close (db);
+
+  if (report)
+    g_string_append_printf (report, "backup: %s\nintegrity: %s\nschema_version: %d\n", path,
+                            ok ? "ok" : "FAILED", version);
+  if (!ok || version < 1)
+    {
+      g_set_error (error, HRB_STORE_ERROR, HRB_STORE_ERROR_CORRUPT, "%s: %s", path,
+                   _("the file is not a Herbeoordeling database or it is damaged"));
+      return FALSE;
+    }
+  if (version > hrb_store_latest_version ())
+    {
+      g_set_error (error, HRB_STORE_ERROR, HRB_STORE_ERROR_NEWER,
+                   _("%s was written by a newer version of Herbeoordeling (schema %d)."), path, version);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+hrb_store_restore_from (HrbStore *self, const char *backup_path, GError **error)
+{
+  g_autofree char *safety = NULL;
+  sqlite3 *src = NULL;
+  sqlite3_backup *b;
+  int rc;
+
+  if (!hrb_store_verify_file (backup_path, NULL, error))
+    return FALSE;
+  if (self->depth > 0)
+    {
+      g_set_error (error, HRB_STORE_ERROR, HRB_STORE_ERROR_BUSY, _("A change is still in progress."));
+      return FALSE;
+    }
+  safety = hrb_store_auto_backup (self, NULL, "before-restore", 50, error);
+  if (safety == NULL)
+    return FALSE;
+  if (sqlite3_open_v2 (backup_path, &src, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, HRB_STORE_ERROR, HRB_STORE_ERROR_IO, _("Cannot read %s"), backup_path);
+      sqlite3_close (src);
+      return FALSE;
+    }
+  /* Cached statements would hold read locks on the old content. */
+  g_hash_table_remove_all (self->stmts);
+  b = sqlite3_backup_init (self->db, "main", src, "main");
+  if (b == NULL)
+    {
+      sqlite3_close (src);
+      return hrb_store_set_sqlite_error (self, error, _("Cannot restore the backup"));
+    }
+  rc = sqlite3_backup_step (b, -1);
+  sqlite3_backup_finish (b);
+  sqlite3_close (src);
+  if (rc != SQLITE_DONE)
+    return hrb_store_set_sqlite_error (self, error, _("Cannot restore the backup"));
+  self->generation++;
+  /* An older backup is brought up to this version. */
+  {
+    g_auto(GStrv) migrations = list_migrations ();
+    int latest = (int) g_strv_length (migrations);
+    int version = read_user_version (self, error);
+
+    if (version < 0)
+      return FALSE;
+    for (int v = version; v < latest; v++)
+      if (!apply_migration (self, migrations[v], v + 1, error))
+        return FALSE;
+  }
+  return hrb_store_audit (self, "database", 0, "restored", NULL, backup_path, error);
 }

@@ -35,7 +35,7 @@ int        hrb_store_latest_version (void);
 /* Opens (creating if needed) and migrates the database at path (":memory:"
  * for a private in-memory one). A database from a newer version is refused
  * with HRB_STORE_ERROR_NEWER and left untouched; before migrating an
- * existing file, a copy is written next to it ("….db.bak-vN"). */
+ * existing file, an automatic backup is made (see hrb_store_auto_backup()). */
 HrbStore  *hrb_store_open (const char *path, GError **error);
 /* Like hrb_store_open(), but migrates only up to target_version (tests). */
 HrbStore  *hrb_store_open_at_version (const char *path, int target_version, GError **error);
@@ -135,6 +135,22 @@ gboolean    hrb_store_check (HrbStore *self, GString *report, GError **error);
 
 /* Copies the open database to path with VACUUM INTO (owner-only mode). */
 gboolean    hrb_store_backup_to (HrbStore *self, const char *path, GError **error);
+
+/* Automatic backups: a copy in the backup folder (default: "backups" next
+ * to the database) named "<db name>-<UTC time>-<reason>.db"; only the newest
+ * `keep` backups of this database are kept. Returns the path written, or
+ * NULL with error. An in-memory database is not backed up (returns "" ). */
+#define HRB_STORE_DEFAULT_KEEP 10
+char       *hrb_store_auto_backup (HrbStore *self, const char *folder, const char *reason,
+                                   guint keep, GError **error);
+/* Backups of this database in folder (NULL: the default), newest first. */
+GStrv       hrb_store_list_backups (HrbStore *self, const char *folder);
+/* Verifies a backup file: readable, integrity ok, schema not newer. */
+gboolean    hrb_store_verify_file (const char *path, GString *report, GError **error);
+/* Replaces the open database's content with the backup's, in one step
+ * (SQLite's online backup). The current content is first saved as an
+ * automatic backup with reason "before-restore". */
+gboolean    hrb_store_restore_from (HrbStore *self, const char *backup_path, GError **error);
 
 /* For store modules only (hrb-store-*.c). */
 typedef struct sqlite3 sqlite3;

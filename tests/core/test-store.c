@@ -341,15 +341,21 @@ test_migrate_from_every_version (void **state)
         if (from >= 1)
           {
             g_autoptr(HrbItem) item = hrb_store_get_item (store, iid, &error);
-            g_autofree char *bak = g_strdup_printf ("%s.bak-v%d", path, from);
+            g_auto(GStrv) backups = hrb_store_list_backups (store, NULL);
+            g_autofree char *reason = g_strdup_printf ("before-migration-v%d.db", from);
             assert_non_null (item);
             assert_string_equal (item->indication, "Primair progressieve MS");
             /* A backup was made before migrating an existing database. */
-            assert_true (g_file_test (bak, G_FILE_TEST_EXISTS));
-            assert_int_equal (file_user_version (bak), from);
+            assert_non_null (backups[0]);
+            assert_true (g_str_has_suffix (backups[0], reason));
+            assert_int_equal (file_user_version (backups[0]), from);
           }
       }
     }
+  {
+    g_autofree char *bdir = g_build_filename (dir, "backups", NULL);
+    test_rmdir (bdir);
+  }
   test_rmdir (dir);
 }
 
@@ -508,6 +514,58 @@ test_generator_is_deterministic (void **state)
     }
 }
 
+static void
+test_backup_prune_and_restore (void **state)
+{
+  g_autofree char *dir = test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "team.db", NULL);
+  g_autofree char *bdir = g_build_filename (dir, "backups", NULL);
+  g_autofree char *junk = g_build_filename (dir, "junk.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HrbStore) store = hrb_store_open (path, &error);
+  g_autofree char *first = NULL;
+  g_auto(GStrv) list = NULL;
+  g_autoptr(GPtrArray) meds = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+
+  assert_non_null (store);
+  add_medicine (store, "lecanemab", "Leqembi", "N06DX04");
+  first = hrb_store_auto_backup (store, NULL, "import", 2, &error);
+  assert_non_null (first);
+  assert_true (hrb_store_verify_file (first, NULL, &error));
+  add_medicine (store, "sotatercept", "Winrevair", "C02KX06");
+  for (int i = 0; i < 3; i++)
+    {
+      g_autofree char *p = hrb_store_auto_backup (store, NULL, "import", 2, &error);
+      assert_non_null (p);
+    }
+  /* Only the newest two are kept. */
+  list = hrb_store_list_backups (store, NULL);
+  assert_int_equal (g_strv_length (list), 2);
+  assert_false (g_file_test (first, G_FILE_TEST_EXISTS));
+
+  /* Restore the newest backup after a later change. */
+  add_medicine (store, "mavacamten", "Camzyos", "C01EB24");
+  assert_true (hrb_store_restore_from (store, list[0], &error));
+  meds = hrb_store_list_medicines (store, &error);
+  assert_int_equal (meds->len, 2);
+  audit = hrb_store_list_audit (store, "database", 0, &error);
+  assert_int_equal (audit->len, 1);
+  assert_string_equal (((HrbAuditEntry *) audit->pdata[0])->field, "restored");
+
+  /* A file that is not a database is refused and nothing changes. */
+  assert_true (g_file_set_contents (junk, "not a database", -1, NULL));
+  assert_false (hrb_store_restore_from (store, junk, &error));
+  assert_true (g_error_matches (error, HRB_STORE_ERROR, HRB_STORE_ERROR_CORRUPT));
+  g_clear_pointer (&meds, g_ptr_array_unref);
+  meds = hrb_store_list_medicines (store, &error);
+  assert_int_equal (meds->len, 2);
+
+  g_clear_object (&store);
+  test_rmdir (bdir);
+  test_rmdir (dir);
+}
+
 int
 main (void)
 {
@@ -523,6 +581,7 @@ main (void)
     cmocka_unit_test (test_refuse_newer_version),
     cmocka_unit_test (test_refuse_damaged_file),
     cmocka_unit_test (test_new_file_is_private),
+    cmocka_unit_test (test_backup_prune_and_restore),
     cmocka_unit_test (test_demo_data),
     cmocka_unit_test (test_generator_is_deterministic),
   };
