@@ -17,6 +17,7 @@ static const HrbCliCommand commands[] = {
   { "backup",    N_("Make a backup copy of the database"), hrb_cli_backup },
   { "backups",   N_("List the automatic backups"), hrb_cli_backups },
   { "restore",   N_("Restore the database from a backup"), hrb_cli_restore },
+  { "add-item",  N_("Add an item with its figures"), hrb_cli_add_item },
 };
 
 void

@@ -57,5 +57,6 @@ int hrb_cli_check     (HrbCliContext *ctx);
 int hrb_cli_backup    (HrbCliContext *ctx);
 int hrb_cli_backups   (HrbCliContext *ctx);
 int hrb_cli_restore   (HrbCliContext *ctx);
+int hrb_cli_add_item  (HrbCliContext *ctx);
 
 G_END_DECLS
