@@ -3,6 +3,7 @@
  * The substances, brands and ATC codes are public facts; every figure is
  * made up by a seeded random generator and labelled as fictional. */
 #include "hrb-demo.h"
+#include "hrb-demo-dossier.h"
 #include "hrb-i18n.h"
 
 #include <math.h>
@@ -280,6 +281,7 @@ hrb_demo_load (HrbStore *store, GError **error)
   if (!hrb_store_begin (store, error))
     return FALSE;
   if (!generate (store, n, 2027, error) ||
+      !hrb_demo_dossiers_load (store, error) ||
       !hrb_store_set_meta (store, "demo", "1", error))
     {
       hrb_store_rollback (store);

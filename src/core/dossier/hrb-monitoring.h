@@ -19,8 +19,9 @@
  *    the value at rank ceil(0.9 × n) of the values sorted ascending.
  *    Maximum: the largest value. NAN when there are no values.
  *  - Year filter (year > 0): stage values of dossiers whose period in that
- *    stage ended in that year; totals of dossiers closed in that year;
- *    measures of dossiers closed in that year. completed_per_year always
+ *    stage ended in that year; totals and outcomes of dossiers closed or
+ *    dropped in that year; measures agreed in that year (agreed_date).
+ *    completed_per_year always
  *    covers all years; open_per_stage and overdue are always as of today.
  *  - Open dossiers: neither closed nor dropped (parked ones under "parked").
  *  - Completed: closed (per year of the closing date); dropped dossiers are
