@@ -18,6 +18,9 @@ static const HrbCliCommand commands[] = {
   { "backups",   N_("List the automatic backups"), hrb_cli_backups },
   { "restore",   N_("Restore the database from a backup"), hrb_cli_restore },
   { "add-item",  N_("Add an item with its figures"), hrb_cli_add_item },
+  { "dossiers",  N_("List the dossiers: stage, who must act, since when, due date"), hrb_cli_dossiers },
+  { "monitor",   N_("Dossier counts, outcomes, measures and lead times"), hrb_cli_monitor },
+  { "dossier",   N_("Act on one dossier: start, move, park, drop, set, measure, note, show, history"), hrb_cli_dossier },
 };
 
 void

@@ -58,5 +58,8 @@ int hrb_cli_backup    (HrbCliContext *ctx);
 int hrb_cli_backups   (HrbCliContext *ctx);
 int hrb_cli_restore   (HrbCliContext *ctx);
 int hrb_cli_add_item  (HrbCliContext *ctx);
+int hrb_cli_dossiers  (HrbCliContext *ctx);
+int hrb_cli_monitor   (HrbCliContext *ctx);
+int hrb_cli_dossier   (HrbCliContext *ctx);
 
 G_END_DECLS

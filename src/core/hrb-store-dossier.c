@@ -440,7 +440,7 @@ static gboolean
 validate_move (const HrbDossier *d, const HrbTransition *t, const char *date, GError **error)
 {
   if (hrb_stage_is_final (d->stage))
-    return invalid (error, "stage", _("dossier %" G_GINT64_FORMAT " is %s; it cannot move any more"),
+    return invalid (error, "stage", _("dossier %" G_GINT64_FORMAT " has stage “%s”; it cannot move any more"),
                     d->id, hrb_stage_label (d->stage));
   if (t->stage < 0 || t->stage >= HRB_N_STAGES)
     return invalid (error, "stage", _("unknown stage"));

@@ -136,7 +136,7 @@ static const DemoDossier demo_dossiers[] = {
       S (PARKED, NONE, -120, -5, "Richtlijnherziening afwachten"), END },
     { { 0 } } },
   { "tocilizumab",
-    "Is reuscelarteriitis als indicatie nog een herbeoordeling waard?",
+    "Is de inzet bij reumatoïde artritis nog een herbeoordeling waard?",
     NULL, 0, NULL, FALSE, NULL, P (PROJECT_TEAM),
     NULL, NO_DAY, NULL, FALSE, NULL,
     { S (SIGNALLED, PROJECT_TEAM, -210, NO_DAY, NULL), S (PRIORITISED, PROJECT_TEAM, -190, NO_DAY, NULL),
