@@ -1671,7 +1671,7 @@ hrb_store_auto_backup (HrbStore *self, const char *folder, const char *reason, g
     return NULL;
 
   existing = hrb_store_list_backups (self, folder);
-  for (guint i = MAX (keep, 1); existing[i] != NULL; i++)
+  for (guint i = MAX (keep, 1); i < g_strv_length (existing); i++)
     g_unlink (existing[i]);
   return g_steal_pointer (&path);
 }
