@@ -1,0 +1,22 @@
+/* hrb-export-labels.h: the Dutch words of the workbook (see the .c file). */
+#pragma once
+
+#include "hrb-model.h"
+#include "hrb-dossier.h"
+#include "hrb-scoring.h"
+
+G_BEGIN_DECLS
+
+const char *hrb_export_nl_stage          (HrbStage s);
+const char *hrb_export_nl_party          (HrbParty p);
+const char *hrb_export_nl_uncertainty    (guint i);
+const char *hrb_export_nl_measure        (HrbMeasureKind k);
+const char *hrb_export_nl_measure_status (HrbMeasureStatus s);
+const char *hrb_export_nl_input         (HrbInput input);
+const char *hrb_export_nl_flag          (HrbFlag flag);
+const char *hrb_export_nl_setting       (HrbSetting s);
+const char *hrb_export_nl_stream        (HrbStream s);
+/* The criterion's own label when it has one, else the Dutch name of its input. */
+const char *hrb_export_nl_criterion     (const HrbCriterion *c);
+
+G_END_DECLS
