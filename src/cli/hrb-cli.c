@@ -21,6 +21,10 @@ static const HrbCliCommand commands[] = {
   { "dossiers",  N_("List the dossiers: stage, who must act, since when, due date"), hrb_cli_dossiers },
   { "monitor",   N_("Dossier counts, outcomes, measures and lead times"), hrb_cli_monitor },
   { "dossier",   N_("Act on one dossier: start, move, park, drop, set, measure, note, show, history"), hrb_cli_dossier },
+  { "import",    N_("Import a source file (horizonscan, gip-addon, ema, gip-top500, mapped)"), hrb_cli_import },
+  { "medicines", N_("List the medicines with their EMA flags"), hrb_cli_medicines },
+  { "changes",   N_("Show the change log of an import batch"), hrb_cli_changes },
+  { "batches",   N_("List the import batches"), hrb_cli_batches },
 };
 
 void

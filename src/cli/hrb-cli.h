@@ -61,5 +61,9 @@ int hrb_cli_add_item  (HrbCliContext *ctx);
 int hrb_cli_dossiers  (HrbCliContext *ctx);
 int hrb_cli_monitor   (HrbCliContext *ctx);
 int hrb_cli_dossier   (HrbCliContext *ctx);
+int hrb_cli_import    (HrbCliContext *ctx);
+int hrb_cli_medicines (HrbCliContext *ctx);
+int hrb_cli_changes   (HrbCliContext *ctx);
+int hrb_cli_batches   (HrbCliContext *ctx);
 
 G_END_DECLS

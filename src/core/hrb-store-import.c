@@ -1,0 +1,325 @@
+/* hrb-store-import.c: the SQL of the import module. */
+#include "hrb-store-import.h"
+#include "hrb-store-private.h"
+#include "hrb-i18n.h"
+
+#include <string.h>
+
+HrbImportChange *
+hrb_import_change_new (const char *kind)
+{
+  HrbImportChange *c = g_new0 (HrbImportChange, 1);
+
+  c->kind = g_strdup (kind);
+  return c;
+}
+
+void
+hrb_import_change_free (HrbImportChange *c)
+{
+  if (c == NULL)
+    return;
+  g_free (c->kind);
+  g_free (c->label);
+  g_free (c->field);
+  g_free (c->old_value);
+  g_free (c->new_value);
+  g_free (c);
+}
+
+gboolean
+hrb_store_insert_import_change (HrbStore *self, const HrbImportChange *c, GError **error)
+{
+  sqlite3_stmt *s;
+
+  g_return_val_if_fail (HRB_IS_STORE (self), FALSE);
+  s = hrb_store_prepare (self,
+      "INSERT INTO import_change (batch_id, kind, item_id, medicine_id, row, col, label, field, "
+      "old_value, new_value) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", error);
+  if (s == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (s, 1, c->batch_id);
+  hrb_bind_text (s, 2, c->kind);
+  hrb_bind_id (s, 3, c->item_id > 0 ? c->item_id : 0);
+  hrb_bind_id (s, 4, c->medicine_id > 0 ? c->medicine_id : 0);
+  hrb_bind_id (s, 5, c->row);
+  hrb_bind_id (s, 6, c->column);
+  hrb_bind_text (s, 7, c->label);
+  hrb_bind_text (s, 8, c->field);
+  hrb_bind_text (s, 9, c->old_value);
+  hrb_bind_text (s, 10, c->new_value);
+  return hrb_store_step_done (self, s, error);
+}
+
+GPtrArray *
+hrb_store_list_import_changes (HrbStore *self, gint64 batch_id, GError **error)
+{
+  sqlite3_stmt *s;
+  GPtrArray *out;
+  int rc;
+
+  g_return_val_if_fail (HRB_IS_STORE (self), NULL);
+  s = hrb_store_prepare (self,
+      "SELECT id, batch_id, kind, item_id, medicine_id, row, col, label, field, old_value, new_value "
+      "FROM import_change WHERE batch_id = ?1 ORDER BY id", error);
+  if (s == NULL)
+    return NULL;
+  sqlite3_bind_int64 (s, 1, batch_id);
+  out = g_ptr_array_new_with_free_func ((GDestroyNotify) hrb_import_change_free);
+  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
+    {
+      HrbImportChange *c = g_new0 (HrbImportChange, 1);
+
+      c->id = sqlite3_column_int64 (s, 0);
+      c->batch_id = sqlite3_column_int64 (s, 1);
+      c->kind = hrb_col_text (s, 2);
+      c->item_id = sqlite3_column_int64 (s, 3);
+      c->medicine_id = sqlite3_column_int64 (s, 4);
+      c->row = sqlite3_column_int (s, 5);
+      c->column = sqlite3_column_int (s, 6);
+      c->label = hrb_col_text (s, 7);
+      c->field = hrb_col_text (s, 8);
+      c->old_value = hrb_col_text (s, 9);
+      c->new_value = hrb_col_text (s, 10);
+      g_ptr_array_add (out, c);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      hrb_store_set_sqlite_error (self, error, _("Cannot read the change log"));
+      g_clear_pointer (&out, g_ptr_array_unref);
+    }
+  hrb_store_done (s);
+  return out;
+}
+
+gboolean
+hrb_store_finish_batch (HrbStore *self, const HrbBatch *b, GError **error)
+{
+  sqlite3_stmt *s;
+
+  g_return_val_if_fail (HRB_IS_STORE (self), FALSE);
+  s = hrb_store_prepare (self,
+      "UPDATE import_batch SET checksum = ?1, n_new = ?2, n_updated = ?3, n_unchanged = ?4, "
+      "n_rejected = ?5 WHERE id = ?6", error);
+  if (s == NULL)
+    return FALSE;
+  hrb_bind_text (s, 1, b->checksum);
+  sqlite3_bind_int (s, 2, b->n_new);
+  sqlite3_bind_int (s, 3, b->n_updated);
+  sqlite3_bind_int (s, 4, b->n_unchanged);
+  sqlite3_bind_int (s, 5, b->n_rejected);
+  sqlite3_bind_int64 (s, 6, b->id);
+  return hrb_store_step_done (self, s, error);
+}
+
+static gint64
+single_id (sqlite3_stmt *s)
+{
+  gint64 id = 0;
+
+  if (sqlite3_step (s) == SQLITE_ROW)
+    id = sqlite3_column_int64 (s, 0);
+  hrb_store_done (s);
+  return id;
+}
+
+gint64
+hrb_store_find_item_for_import (HrbStore *self, gint64 medicine_id, const char *indication,
+                                GError **error)
+{
+  sqlite3_stmt *s;
+
+  g_return_val_if_fail (HRB_IS_STORE (self), 0);
+  s = hrb_store_prepare (self,
+      "SELECT id FROM item WHERE medicine_id = ?1 AND indication IS ?2 AND source_id IS NULL "
+      "AND deleted = 0 ORDER BY id LIMIT 1", error);
+  if (s == NULL)
+    return 0;
+  sqlite3_bind_int64 (s, 1, medicine_id);
+  hrb_bind_text (s, 2, indication && *indication ? indication : NULL);
+  return single_id (s);
+}
+
+gint64
+hrb_store_find_medicine_by_brand (HrbStore *self, const char *atc, const char *inn,
+                                  const char *brand, GError **error)
+{
+  g_autofree char *key = hrb_store_match_key (inn);
+  sqlite3_stmt *s;
+
+  g_return_val_if_fail (HRB_IS_STORE (self), 0);
+  s = hrb_store_prepare (self,
+      "SELECT id FROM medicine WHERE match_key = ?2 AND (?1 IS NULL OR atc IS NULL OR atc = ?1) "
+      "AND brand = ?3 COLLATE NOCASE ORDER BY (atc = ?1) DESC, id LIMIT 1", error);
+  if (s == NULL)
+    return 0;
+  hrb_bind_text (s, 1, atc && *atc ? atc : NULL);
+  hrb_bind_text (s, 2, key);
+  hrb_bind_text (s, 3, brand);
+  return single_id (s);
+}
+
+gint64
+hrb_store_find_unbranded_medicine (HrbStore *self, const char *atc, const char *inn,
+                                   GError **error)
+{
+  g_autofree char *key = hrb_store_match_key (inn);
+  sqlite3_stmt *s;
+
+  g_return_val_if_fail (HRB_IS_STORE (self), 0);
+  s = hrb_store_prepare (self,
+      "SELECT id FROM medicine WHERE match_key = ?2 AND (?1 IS NULL OR atc IS NULL OR atc = ?1) "
+      "AND (brand IS NULL OR brand = '') ORDER BY (atc = ?1) DESC, id LIMIT 1", error);
+  if (s == NULL)
+    return 0;
+  hrb_bind_text (s, 1, atc && *atc ? atc : NULL);
+  hrb_bind_text (s, 2, key);
+  return single_id (s);
+}
+
+HrbFigure *
+hrb_store_latest_figure_from (HrbStore *self, gint64 item_id, const char *source, GError **error)
+{
+  sqlite3_stmt *s;
+  HrbFigure *f = NULL;
+
+  g_return_val_if_fail (HRB_IS_STORE (self), NULL);
+  s = hrb_store_prepare (self,
+      "SELECT id, year, patients_low, patients_high, cost_low, cost_high, budget_low, budget_high, "
+      "source, vintage, batch_id, list_price, provisional, created_at FROM figure "
+      "WHERE item_id = ?1 AND source = ?2 ORDER BY vintage DESC NULLS LAST, id DESC LIMIT 1", error);
+  if (s == NULL)
+    return NULL;
+  sqlite3_bind_int64 (s, 1, item_id);
+  hrb_bind_text (s, 2, source);
+  if (sqlite3_step (s) == SQLITE_ROW)
+    {
+      f = hrb_figure_new ();
+      f->id = sqlite3_column_int64 (s, 0);
+      f->item_id = item_id;
+      f->year = sqlite3_column_int (s, 1);
+      f->patients.low = hrb_col_double (s, 2);
+      f->patients.high = hrb_col_double (s, 3);
+      f->cost.low = hrb_col_double (s, 4);
+      f->cost.high = hrb_col_double (s, 5);
+      f->budget.low = hrb_col_double (s, 6);
+      f->budget.high = hrb_col_double (s, 7);
+      f->source = hrb_col_text (s, 8);
+      f->vintage = hrb_col_text (s, 9);
+      f->batch_id = sqlite3_column_int64 (s, 10);
+      f->list_price = sqlite3_column_int (s, 11);
+      f->provisional = sqlite3_column_int (s, 12);
+      f->created_at = hrb_col_text (s, 13);
+    }
+  hrb_store_done (s);
+  return f;
+}
+
+char *
+hrb_store_get_item_sluis (HrbStore *self, gint64 item_id)
+{
+  sqlite3_stmt *s = hrb_store_prepare (self, "SELECT sluis FROM item WHERE id = ?1", NULL);
+  char *v = NULL;
+
+  if (s == NULL)
+    return NULL;
+  sqlite3_bind_int64 (s, 1, item_id);
+  if (sqlite3_step (s) == SQLITE_ROW)
+    v = hrb_col_text (s, 0);
+  hrb_store_done (s);
+  return v;
+}
+
+gboolean
+hrb_store_set_item_sluis (HrbStore *self, gint64 item_id, const char *sluis, GError **error)
+{
+  g_autofree char *old = hrb_store_get_item_sluis (self, item_id);
+  const char *v = sluis && *sluis ? sluis : NULL;
+  sqlite3_stmt *s;
+
+  if (g_strcmp0 (old, v) == 0)
+    return TRUE;
+  s = hrb_store_prepare (self, "UPDATE item SET sluis = ?1 WHERE id = ?2", error);
+  if (s == NULL)
+    return FALSE;
+  hrb_bind_text (s, 1, v);
+  sqlite3_bind_int64 (s, 2, item_id);
+  if (!hrb_store_step_done (self, s, error))
+    return FALSE;
+  return hrb_store_audit (self, "item", item_id, "sluis", old, v, error);
+}
+
+gboolean
+hrb_store_list_source_items (HrbStore *self, const char *source, GArray *ids,
+                             GPtrArray *source_ids, GError **error)
+{
+  sqlite3_stmt *s;
+  int rc;
+
+  s = hrb_store_prepare (self,
+      "SELECT i.id, i.source_id FROM item i WHERE i.deleted = 0 AND i.source_id IS NOT NULL "
+      "AND EXISTS (SELECT 1 FROM figure f WHERE f.item_id = i.id AND f.source = ?1) ORDER BY i.id",
+      error);
+  if (s == NULL)
+    return FALSE;
+  hrb_bind_text (s, 1, source);
+  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (s, 0);
+      g_array_append_val (ids, id);
+      g_ptr_array_add (source_ids, hrb_col_text (s, 1));
+    }
+  hrb_store_done (s);
+  if (rc != SQLITE_DONE)
+    return hrb_store_set_sqlite_error (self, error, _("Cannot read the items"));
+  return TRUE;
+}
+
+char *
+hrb_store_content_checksum (HrbStore *self, GError **error)
+{
+  /* The tables of the schema; every column of each row in id order. */
+  static const char *queries[] = {
+    "SELECT * FROM meta ORDER BY key",
+    "SELECT * FROM medicine ORDER BY id",
+    "SELECT * FROM item ORDER BY id",
+    "SELECT * FROM figure ORDER BY id",
+    "SELECT * FROM import_batch ORDER BY id",
+    "SELECT * FROM import_change ORDER BY id",
+    "SELECT * FROM audit ORDER BY id",
+  };
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      sqlite3_stmt *s = hrb_store_prepare (self, queries[q], error);
+      int rc;
+
+      if (s == NULL)
+        return NULL;
+      g_checksum_update (sum, (const guchar *) queries[q], -1);
+      while ((rc = sqlite3_step (s)) == SQLITE_ROW)
+        {
+          int n = sqlite3_column_count (s);
+          for (int i = 0; i < n; i++)
+            {
+              const unsigned char *t = sqlite3_column_text (s, i);
+              int type = sqlite3_column_type (s, i);
+              char tag = (char) ('0' + type);
+
+              g_checksum_update (sum, (const guchar *) &tag, 1);
+              if (t != NULL)
+                g_checksum_update (sum, t, sqlite3_column_bytes (s, i));
+              g_checksum_update (sum, (const guchar *) "\x1f", 1);
+            }
+          g_checksum_update (sum, (const guchar *) "\x1e", 1);
+        }
+      hrb_store_done (s);
+      if (rc != SQLITE_DONE)
+        {
+          hrb_store_set_sqlite_error (self, error, _("Cannot read the database"));
+          return NULL;
+        }
+    }
+  return g_strdup (g_checksum_get_string (sum));
+}

@@ -1,0 +1,61 @@
+/* hrb-store-import.h: the store's part for imports (change logs, matching). */
+#pragma once
+
+#include "hrb-store.h"
+
+G_BEGIN_DECLS
+
+/* One entry of an import batch's change log. kind is one of "new",
+ * "removed", "changed", "new-medicine", "medicine", "rejected", "note". */
+typedef struct {
+  gint64  id;
+  gint64  batch_id;
+  char   *kind;
+  gint64  item_id;       /* 0 when none */
+  gint64  medicine_id;   /* 0 when none */
+  guint   row;           /* row in the file, 0 when none */
+  guint   column;        /* column in the file, 0 when none */
+  char   *label;         /* e.g. "Voxzogo (vosoritide): Achondroplasie" */
+  char   *field;         /* e.g. "phase", "sluis", "patients", "cost", "budget" */
+  char   *old_value;
+  char   *new_value;
+} HrbImportChange;
+
+HrbImportChange *hrb_import_change_new  (const char *kind);
+void             hrb_import_change_free (HrbImportChange *c);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HrbImportChange, hrb_import_change_free)
+
+gboolean   hrb_store_insert_import_change (HrbStore *self, const HrbImportChange *c, GError **error);
+/* The change log of a batch in order; element type HrbImportChange. */
+GPtrArray *hrb_store_list_import_changes (HrbStore *self, gint64 batch_id, GError **error);
+/* Sets the checksum and counts of a batch (after the rows are in). */
+gboolean   hrb_store_finish_batch (HrbStore *self, const HrbBatch *b, GError **error);
+
+/* An item of a medicine with this indication (NULL: the medicine-level item)
+ * that has no source id; 0 if none. Deleted items are not matched. */
+gint64     hrb_store_find_item_for_import (HrbStore *self, gint64 medicine_id,
+                                           const char *indication, GError **error);
+/* A medicine by ATC, INN and brand (brand compared without case); 0 if none. */
+gint64     hrb_store_find_medicine_by_brand (HrbStore *self, const char *atc, const char *inn,
+                                             const char *brand, GError **error);
+/* A medicine by ATC and INN that has no brand; 0 if none. */
+gint64     hrb_store_find_unbranded_medicine (HrbStore *self, const char *atc, const char *inn,
+                                              GError **error);
+/* The latest figure of an item from a source, or NULL (not an error). */
+HrbFigure *hrb_store_latest_figure_from (HrbStore *self, gint64 item_id, const char *source,
+                                         GError **error);
+
+char      *hrb_store_get_item_sluis (HrbStore *self, gint64 item_id);
+gboolean   hrb_store_set_item_sluis (HrbStore *self, gint64 item_id, const char *sluis,
+                                     GError **error);
+
+/* Items (not deleted) with a source id and a figure from this source, as
+ * pairs: ids (gint64) and source ids (char*). */
+gboolean   hrb_store_list_source_items (HrbStore *self, const char *source, GArray *ids,
+                                        GPtrArray *source_ids, GError **error);
+
+/* SHA-256 over the content of every table in a fixed order (tests: the
+ * database is unchanged when this and the counts are). */
+char      *hrb_store_content_checksum (HrbStore *self, GError **error);
+
+G_END_DECLS
