@@ -69,8 +69,8 @@ fail (GError *error)
 /* dossiers -------------------------------------------------------------------- */
 
 static const char *dossier_columns[] = {
-  "dossier_id", "item_id", "medicine", "inn", "indication", "domain", "stage", "party",
-  "stage_since", "due_date", "days_in_stage", "overdue", "parked_until", "look_again",
+  "dossier_id", "item_id", "medicine", "indication", "stage", "party", "stage_since",
+  "due_date", "days_in_stage", "overdue", "parked_until", "inn", "domain", "look_again",
   "active", "first_date", "advice_date", "follow_up_date", "measures", NULL
 };
 
@@ -142,9 +142,7 @@ hrb_cli_dossiers (HrbCliContext *ctx)
       row[c++] = id;
       row[c++] = item;
       row[c++] = d->medicine;
-      row[c++] = d->inn;
       row[c++] = d->indication;
-      row[c++] = d->domain;
       row[c++] = hrb_stage_to_code (d->stage);
       row[c++] = hrb_party_to_code (d->party);
       row[c++] = d->stage_since;
@@ -152,6 +150,8 @@ hrb_cli_dossiers (HrbCliContext *ctx)
       row[c++] = days;
       row[c++] = d->overdue ? "1" : "0";
       row[c++] = d->stage == HRB_STAGE_PARKED ? d->look_again : NULL;
+      row[c++] = d->inn;
+      row[c++] = d->domain;
       row[c++] = d->look_again_due ? "1" : "0";
       row[c++] = d->active ? "1" : "0";
       row[c++] = d->first_date;
