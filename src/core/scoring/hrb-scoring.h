@@ -288,8 +288,12 @@ typedef struct {
   double   *reference_total;     /* the total it was divided by */
   double   *contrib;             /* n × n_criteria: contrib[i * n_criteria + c] (point) */
   guint32  *order;               /* all n indices: per stream (prospective first),
-                                  * eligible by rank, then ineligible by name, id */
+                                  * eligible by rank, then ineligible in input
+                                  * order (item id for data from the store) */
   guint     n_eligible[2];       /* per stream */
+  guint     n_stream[2];         /* items per stream */
+  /*< private >*/
+  gpointer  priv;                /* scratch buffers reused between runs */
 } HrbScoreResult;
 
 typedef struct {
