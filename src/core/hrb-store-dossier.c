@@ -223,7 +223,7 @@ hrb_store_get_dossier (HrbStore *store, gint64 id, gboolean include_confidential
     d = read_dossier (s, include_confidential, today);
   else
     g_set_error (error, HRB_STORE_ERROR, HRB_STORE_ERROR_NOT_FOUND,
-                 _("Dossier %" G_GINT64_FORMAT " does not exist"), id);
+                 _("Dossier %lld does not exist"), (long long) id);
   hrb_store_done (s);
   return d;
 }
@@ -399,8 +399,8 @@ hrb_store_start_dossier (HrbStore *store, gint64 item_id, const char *date, HrbP
   if (existing != 0)
     {
       g_set_error (error, HRB_STORE_ERROR, HRB_STORE_ERROR_INVALID,
-                   _("Item %" G_GINT64_FORMAT " already has an open dossier (%" G_GINT64_FORMAT ")"),
-                   item_id, existing);
+                   _("Item %lld already has an open dossier (%lld)"),
+                   (long long) item_id, (long long) existing);
       goto fail;
     }
   s = hrb_store_prepare (store,
@@ -440,8 +440,8 @@ static gboolean
 validate_move (const HrbDossier *d, const HrbTransition *t, const char *date, GError **error)
 {
   if (hrb_stage_is_final (d->stage))
-    return invalid (error, "stage", _("dossier %" G_GINT64_FORMAT " has stage “%s”; it cannot move any more"),
-                    d->id, hrb_stage_label (d->stage));
+    return invalid (error, "stage", _("dossier %lld has stage “%s”; it cannot move any more"),
+                    (long long) d->id, hrb_stage_label (d->stage));
   if (t->stage < 0 || t->stage >= HRB_N_STAGES)
     return invalid (error, "stage", _("unknown stage"));
   if (t->party < HRB_PARTY_NONE || t->party >= HRB_N_PARTIES)
@@ -591,8 +591,8 @@ hrb_store_update_transition (HrbStore *store, const HrbTransition *t, GError **e
   if (old == NULL)
     {
       g_set_error (error, HRB_STORE_ERROR, HRB_STORE_ERROR_NOT_FOUND,
-                   _("Step %" G_GINT64_FORMAT " of dossier %" G_GINT64_FORMAT " does not exist"),
-                   t->id, t->dossier_id);
+                   _("Step %lld of dossier %lld does not exist"),
+                   (long long) t->id, (long long) t->dossier_id);
       goto fail;
     }
   if ((prev && hrb_days_between (prev->date, t->date) < 0) ||
@@ -848,7 +848,7 @@ get_measure (HrbStore *store, gint64 id, GError **error)
     m = read_measure (s);
   else
     g_set_error (error, HRB_STORE_ERROR, HRB_STORE_ERROR_NOT_FOUND,
-                 _("Measure %" G_GINT64_FORMAT " does not exist"), id);
+                 _("Measure %lld does not exist"), (long long) id);
   hrb_store_done (s);
   return m;
 }
@@ -1120,7 +1120,7 @@ hrb_store_delete_link (HrbStore *store, gint64 id, GError **error)
   if (rc != SQLITE_ROW)
     {
       g_set_error (error, HRB_STORE_ERROR, HRB_STORE_ERROR_NOT_FOUND,
-                   _("Link %" G_GINT64_FORMAT " does not exist"), id);
+                   _("Link %lld does not exist"), (long long) id);
       goto fail;
     }
   s = hrb_store_prepare (store, "DELETE FROM dossier_link WHERE id = ?1", error);
