@@ -25,6 +25,14 @@ static const HrbCliCommand commands[] = {
   { "medicines", N_("List the medicines with their EMA flags"), hrb_cli_medicines },
   { "changes",   N_("Show the change log of an import batch"), hrb_cli_changes },
   { "batches",   N_("List the import batches"), hrb_cli_batches },
+  { "score",     N_("Rank the items by score per stream, with rank intervals and contributions"), hrb_cli_score },
+  { "sluis",     N_("Count the items crossing the sluis thresholds (what-if)"), hrb_cli_sluis },
+  { "expert",    N_("Set the manual expert score of an item, with its reason"), hrb_cli_expert },
+  { "freeze",    N_("Freeze the ranking of a stream (lijst vaststellen)"), hrb_cli_freeze },
+  { "frozen",    N_("List the frozen lists, or show one"), hrb_cli_frozen },
+  { "compare",   N_("Compare two frozen lists"), hrb_cli_compare },
+  { "method",    N_("Export or import a scoring method file"), hrb_cli_method },
+  { "methods",   N_("List the scoring methods"), hrb_cli_methods },
 };
 
 void

@@ -65,5 +65,13 @@ int hrb_cli_import    (HrbCliContext *ctx);
 int hrb_cli_medicines (HrbCliContext *ctx);
 int hrb_cli_changes   (HrbCliContext *ctx);
 int hrb_cli_batches   (HrbCliContext *ctx);
+int hrb_cli_score     (HrbCliContext *ctx);
+int hrb_cli_sluis     (HrbCliContext *ctx);
+int hrb_cli_expert    (HrbCliContext *ctx);
+int hrb_cli_freeze    (HrbCliContext *ctx);
+int hrb_cli_frozen    (HrbCliContext *ctx);
+int hrb_cli_compare   (HrbCliContext *ctx);
+int hrb_cli_method    (HrbCliContext *ctx);
+int hrb_cli_methods   (HrbCliContext *ctx);
 
 G_END_DECLS
