@@ -33,7 +33,7 @@ SCANNED_SUFFIXES = (".c", ".h", ".ui", ".in", ".xml")
 # Same keywords as meson's 'glib' preset plus the args in po/meson.build.
 XGETTEXT_ARGS = [
     "--from-code=UTF-8",
-    "--add-comments=Translators:",
+    "--add-comments",
     "--keyword=_", "--keyword=N_", "--keyword=C_:1c,2", "--keyword=NC_:1c,2",
     "--keyword=g_dcgettext:2", "--keyword=g_dngettext:2,3",
     "--keyword=g_dpgettext2:2c,3",
