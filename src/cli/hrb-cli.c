@@ -33,6 +33,7 @@ static const HrbCliCommand commands[] = {
   { "compare",   N_("Compare two frozen lists"), hrb_cli_compare },
   { "method",    N_("Export or import a scoring method file"), hrb_cli_method },
   { "methods",   N_("List the scoring methods"), hrb_cli_methods },
+  { "export",    N_("Write the Excel workbook for the committees and the triage table"), hrb_cli_export },
 };
 
 void

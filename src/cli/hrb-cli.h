@@ -74,4 +74,6 @@ int hrb_cli_compare   (HrbCliContext *ctx);
 int hrb_cli_method    (HrbCliContext *ctx);
 int hrb_cli_methods   (HrbCliContext *ctx);
 
+int hrb_cli_export    (HrbCliContext *ctx);
+
 G_END_DECLS

@@ -376,13 +376,12 @@ contrib_header (const HrbCriterion *c, GPtrArray *seen)
 
   /* Table headers must be unique. */
   for (guint i = 0; i < seen->len; i++)
-    if (g_ascii_strcasecmp (seen->pdata[i], h) == 0)
+    if (g_utf8_collate (seen->pdata[i], h) == 0 || g_ascii_strcasecmp (seen->pdata[i], h) == 0)
       {
         g_free (h);
         h = g_strdup_printf ("Bijdrage %s (%s)", hrb_export_nl_criterion (c), c->id);
         break;
       }
-  g_ptr_array_add (seen, g_strdup (h));
   return h;
 }
 
