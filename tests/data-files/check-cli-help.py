@@ -56,16 +56,22 @@ def man_sections(manpage):
             if line.startswith(".SH"):
                 current = None
             elif line.startswith(".SS"):
+                # A section per command, titled with the command's synopsis;
+                # capitalised titles are group headings.
                 title = line[3:].strip().strip('"')
-                current = title.split()[0].replace("\\-", "-")
-                sections[current] = ""
+                name = title.split()[0].replace("\\-", "-") if title else ""
+                if re.fullmatch(r"[a-z][a-z0-9-]*", name):
+                    current = name
+                    sections[current] = title + "\n"
+                else:
+                    current = None
             elif current is not None:
                 sections[current] += line
     return sections
 
 
 def command_options(cli, db, command, problems):
-    r = run(cli, "--db", db, command, "--help")
+    r = run(cli, "--db", db, *command.split(), "--help")
     if r.returncode != 0:
         problems.append("`%s --help` exited %d: %s" % (command, r.returncode, r.stderr.strip()))
         return []
@@ -112,7 +118,16 @@ def main():
                 if text is None:
                     problems.append("the manual page has no section for `%s`" % command)
                     continue
-                for option in command_options(cli, db, command, problems):
+                options = command_options(cli, db, command, problems)
+                # Commands with subcommands ("dossier start …") list them in
+                # their help; check the options of each subcommand as well.
+                r = run(cli, "--db", db, command, "--help")
+                if "SUBCOMMAND" in r.stdout:
+                    for line in r.stdout.splitlines():
+                        m = re.match(r"^  ([a-z][a-z-]*) ", line)
+                        if m:
+                            options += command_options(cli, db, command + " " + m.group(1), problems)
+                for option in sorted(set(options)):
                     if ("\\-\\-" + option.replace("-", "\\-")) not in text:
                         problems.append("the manual page does not describe `%s --%s`"
                                         % (command, option))

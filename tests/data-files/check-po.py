@@ -9,9 +9,10 @@ Usage: check-po.py [--source-root DIR] [complete|potfiles|uptodate|all]
             translation is listed in po/POTFILES.in, and every listed file
             exists.
   uptodate  every string that xgettext extracts from the files in
-            POTFILES.in today has an entry in po/nl.po, and no message has a
-            format string that xgettext cannot parse (for example a GLib
-            format macro such as G_GINT64_FORMAT inside _()).
+            POTFILES.in today has a (non-fuzzy) entry in po/nl.po.
+  formats   no translatable string has a format that xgettext cannot parse
+            (a GLib macro such as G_GINT64_FORMAT inside _()): such a
+            string is never translated at run time.
   all       all of the above (the default); prints what is missing.
   sync      rewrites po/POTFILES.in: adds the files that mark strings,
             drops the files that no longer exist (not a test).
@@ -230,6 +231,23 @@ def extract(root, listed, pot):
     return r
 
 
+def check_formats(root):
+    ok = True
+    with tempfile.TemporaryDirectory() as tmp:
+        r = extract(root, read_potfiles(root), os.path.join(tmp, "herbeoordeling.pot"))
+        if r.returncode != 0:
+            print("xgettext failed:", r.stderr.strip())
+            return False
+        for line in r.stderr.splitlines():
+            if "not a valid C format string" in line:
+                print("%s: a format macro (such as G_GINT64_FORMAT) inside _(): xgettext cannot read"
+                      " it, so the translation is never used; use %%lld with a (long long) cast"
+                      % line.split(": warning")[0])
+                ok = False
+    print("format strings:", "yes" if ok else "NO")
+    return ok
+
+
 def check_uptodate(root):
     ok = True
     with tempfile.TemporaryDirectory() as tmp:
@@ -238,11 +256,6 @@ def check_uptodate(root):
         if r.returncode != 0:
             print("xgettext failed:", r.stderr.strip())
             return False
-        for line in r.stderr.splitlines():
-            if "not a valid C format string" in line:
-                print("format string xgettext cannot read (the translation will never be used):",
-                      line.split(": warning")[0])
-                ok = False
         po = os.path.join(root, "po", "nl.po")
         have = po_entries(po) if os.path.exists(po) else {}
         missing = [k for k in po_entries(pot) if k not in have or have[k]["fuzzy"]]
@@ -263,7 +276,8 @@ def main():
         root = args[1]
         args = args[2:]
     mode = args[0] if args else "all"
-    checks = {"complete": check_complete, "potfiles": check_potfiles, "uptodate": check_uptodate}
+    checks = {"complete": check_complete, "potfiles": check_potfiles, "uptodate": check_uptodate,
+              "formats": check_formats}
     if mode == "all":
         results = [f(root) for f in checks.values()]
     elif mode == "sync":
