@@ -1,0 +1,327 @@
+/* hrb-application.c: application startup, database choice, app actions. */
+#include "config.h"
+#include "hrb-application.h"
+#include "hrb-compat.h"
+#include "hrb-demo.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <errno.h>
+
+struct _HrbApplication
+{
+  AdwApplication parent_instance;
+
+  GSettings     *settings;
+};
+
+G_DEFINE_FINAL_TYPE (HrbApplication, hrb_application, ADW_TYPE_APPLICATION)
+
+enum { SIGNAL_WINDOW_CREATED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static void show_open_error (HrbApplication *self, const char *path, const GError *error);
+
+char *
+hrb_application_default_db_path (void)
+{
+  const char *env = g_getenv ("HERBEOORDELING_DB");
+
+  if (env && env[0])
+    return g_strdup (env);
+  return g_build_filename (g_get_user_data_dir (), "herbeoordeling", "herbeoordeling.db", NULL);
+}
+
+GSettings *
+hrb_application_get_settings (HrbApplication *self)
+{
+  g_return_val_if_fail (HRB_IS_APPLICATION (self), NULL);
+  return self->settings;
+}
+
+static void
+apply_author (HrbApplication *self, HrbStore *store)
+{
+  g_autofree char *author = NULL;
+
+  if (self->settings)
+    author = g_settings_get_string (self->settings, "author-name");
+  /* Empty: the store keeps its default, the login's real name. */
+  if (author && author[0])
+    hrb_store_set_author (store, author);
+}
+
+static HrbStore *
+open_store (const char *path, gboolean demo_if_new, GError **error)
+{
+  gboolean is_new = !g_file_test (path, G_FILE_TEST_EXISTS);
+  g_autoptr(HrbStore) store = NULL;
+
+  if (is_new)
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          int saved = errno;
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                       _("Cannot create the folder %s: %s"), dir, g_strerror (saved));
+          return NULL;
+        }
+    }
+  store = hrb_store_open (path, error);
+  if (store == NULL)
+    return NULL;
+  if (is_new && demo_if_new && !hrb_demo_load (store, error))
+    {
+      g_prefix_error (error, _("Cannot load the demo data: "));
+      return NULL;
+    }
+  return g_steal_pointer (&store);
+}
+
+HrbWindow *
+hrb_application_open_database (HrbApplication *self, const char *path, gboolean demo_if_new)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HrbStore) store = NULL;
+  HrbWindow *window;
+
+  g_return_val_if_fail (HRB_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  store = open_store (path, demo_if_new, &error);
+  if (store == NULL)
+    {
+      show_open_error (self, path, error);
+      return NULL;
+    }
+  apply_author (self, store);
+  window = hrb_window_new (GTK_APPLICATION (self), store);
+  g_signal_emit (self, signals[SIGNAL_WINDOW_CREATED], 0, window);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+/* When the database cannot be used ---------------------------------------- */
+
+static void
+chosen_other_cb (GFile *file, gpointer user_data)
+{
+  HrbApplication *self = user_data;
+
+  if (file)
+    {
+      g_autofree char *path = g_file_get_path (file);
+      hrb_application_open_database (self, path, FALSE);
+    }
+  g_application_release (G_APPLICATION (self));
+}
+
+static void
+chosen_new_cb (GFile *file, gpointer user_data)
+{
+  HrbApplication *self = user_data;
+
+  if (file)
+    {
+      g_autofree char *path = g_file_get_path (file);
+
+      if (g_file_test (path, G_FILE_TEST_EXISTS))
+        {
+          g_autoptr(GError) error =
+            g_error_new (G_FILE_ERROR, G_FILE_ERROR_EXIST,
+                         _("The file already exists and is left as it is. Choose a new name."));
+          show_open_error (self, path, error);
+        }
+      else
+        hrb_application_open_database (self, path, FALSE);
+    }
+  g_application_release (G_APPLICATION (self));
+}
+
+static GtkFileFilter *
+database_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Herbeoordeling databases"));
+  gtk_file_filter_add_pattern (filter, "*.db");
+  gtk_file_filter_add_pattern (filter, "*.sqlite");
+  gtk_file_filter_add_mime_type (filter, "application/vnd.sqlite3");
+  return filter;
+}
+
+static void
+open_error_choice_cb (const char *choice, gpointer user_data)
+{
+  HrbApplication *self = user_data;
+  g_autoptr(GtkFileFilter) filter = database_filter ();
+
+  if (g_strcmp0 (choice, "open") == 0)
+    {
+      g_application_hold (G_APPLICATION (self));
+      hrb_compat_choose_file (NULL, _("Open a Database"), FALSE, _("_Open"), NULL, filter,
+                              chosen_other_cb, self);
+    }
+  else if (g_strcmp0 (choice, "new") == 0)
+    {
+      g_application_hold (G_APPLICATION (self));
+      hrb_compat_choose_file (NULL, _("New Database"), TRUE, _("C_reate"), "herbeoordeling.db", filter,
+                              chosen_new_cb, self);
+    }
+  g_application_release (G_APPLICATION (self));
+}
+
+static void
+show_open_error (HrbApplication *self, const char *path, const GError *error)
+{
+  static const HrbChoice choices[] = {
+    { "quit", N_("_Quit"), FALSE, FALSE },
+    { "new", N_("_Start a New One…"), FALSE, FALSE },
+    { "open", N_("_Open Another…"), TRUE, FALSE },
+  };
+  HrbChoice translated[G_N_ELEMENTS (choices)];
+  g_autofree char *body = NULL;
+  const char *advice;
+
+  if (g_error_matches (error, HRB_STORE_ERROR, HRB_STORE_ERROR_NEWER))
+    advice = _("It was written by a newer version of Herbeoordeling. Update the application to use it.");
+  else if (g_error_matches (error, HRB_STORE_ERROR, HRB_STORE_ERROR_CORRUPT))
+    advice = _("It is not a Herbeoordeling database, or it is damaged. Restore it from a backup "
+               "or ask whoever sent it.");
+  else
+    advice = _("Check that the file exists and that you may read and write it.");
+
+  /* Translators: %s: file path; %s: the error; %s: advice */
+  body = g_strdup_printf (_("%s\n\n%s\n\n%s\nThe file has not been changed."), path, error->message, advice);
+  for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
+    {
+      translated[i] = choices[i];
+      translated[i].label = _(choices[i].label);
+    }
+  g_printerr ("herbeoordeling: %s: %s\n", path, error->message);
+  g_application_hold (G_APPLICATION (self));
+  hrb_compat_ask (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                  _("Cannot Open the Database"), body,
+                  translated, G_N_ELEMENTS (translated), "open", "quit",
+                  open_error_choice_cb, self);
+}
+
+/* Application -------------------------------------------------------------- */
+
+static void
+quit_action_cb (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  GApplication *app = G_APPLICATION (user_data);
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+  /* Close windows first so that they save their state. */
+  for (GList *l = windows; l != NULL;)
+    {
+      GList *next = l->next;
+      gtk_window_close (GTK_WINDOW (l->data));
+      l = next;
+    }
+  g_application_quit (app);
+}
+
+static void
+about_action_cb (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  hrb_compat_show_about (gtk_application_get_active_window (GTK_APPLICATION (user_data)));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action_cb },
+  { "about", about_action_cb },
+};
+
+static GSettings *
+load_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    {
+      g_printerr ("herbeoordeling: the settings schema %s is not installed; "
+                  "window size and sort order will not be remembered\n", APP_ID);
+      return NULL;
+    }
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+static void
+hrb_application_startup (GApplication *app)
+{
+  HrbApplication *self = HRB_APPLICATION (app);
+  GtkApplication *gtk_app = GTK_APPLICATION (app);
+
+  G_APPLICATION_CLASS (hrb_application_parent_class)->startup (app);
+
+  self->settings = load_settings ();
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (gtk_app, "app.quit", (const char *[]) { "<Control>q", NULL });
+  gtk_application_set_accels_for_action (gtk_app, "window.close", (const char *[]) { "<Control>w", NULL });
+  gtk_application_set_accels_for_action (gtk_app, "win.search", (const char *[]) { "<Control>f", NULL });
+  gtk_application_set_accels_for_action (gtk_app, "win.new-item", (const char *[]) { "<Control>n", NULL });
+  gtk_application_set_accels_for_action (gtk_app, "win.show-help-overlay",
+                                         (const char *[]) { "<Control>question", "<Control>slash", NULL });
+}
+
+static void
+hrb_application_activate (GApplication *app)
+{
+  HrbApplication *self = HRB_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_autofree char *path = NULL;
+
+  if (window)
+    {
+      gtk_window_present (window);
+      return;
+    }
+  path = hrb_application_default_db_path ();
+  hrb_application_open_database (self, path, TRUE);
+}
+
+static void
+hrb_application_dispose (GObject *object)
+{
+  HrbApplication *self = HRB_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+  G_OBJECT_CLASS (hrb_application_parent_class)->dispose (object);
+}
+
+static void
+hrb_application_class_init (HrbApplicationClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = hrb_application_dispose;
+  G_APPLICATION_CLASS (klass)->startup = hrb_application_startup;
+  G_APPLICATION_CLASS (klass)->activate = hrb_application_activate;
+
+  /* Emitted for every new main window, before it is shown: the place to
+   * add pages, menu entries and side-pane sections. */
+  signals[SIGNAL_WINDOW_CREATED] =
+    g_signal_new ("window-created", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, HRB_TYPE_WINDOW);
+}
+
+static void
+hrb_application_init (HrbApplication *self)
+{
+}
+
+HrbApplication *
+hrb_application_new (void)
+{
+  return g_object_new (HRB_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/nl/herbeoordeling/Herbeoordeling",
+                       NULL);
+}

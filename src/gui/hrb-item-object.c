@@ -1,0 +1,217 @@
+/* hrb-item-object.c: list row object with precomputed keys. */
+#include "hrb-item-object.h"
+
+#include <string.h>
+
+struct _HrbItemObject
+{
+  GObject   parent_instance;
+
+  HrbItem  *item;
+  char     *haystack;
+  char     *name_key;
+  char     *indication_key;
+  char     *domain_key;
+  HrbRange  budget_range;
+  double    patients;
+  double    cost;
+  double    budget;
+  double    score;
+  int       rank;
+};
+
+G_DEFINE_FINAL_TYPE (HrbItemObject, hrb_item_object, G_TYPE_OBJECT)
+
+char *
+hrb_item_object_fold (const char *text)
+{
+  g_autofree char *norm = NULL;
+
+  if (text == NULL)
+    return g_strdup ("");
+  norm = g_utf8_normalize (text, -1, G_NORMALIZE_ALL_COMPOSE);
+  return g_utf8_casefold (norm ? norm : text, -1);
+}
+
+static char *
+collate_key (const char *text)
+{
+  return g_utf8_collate_key (text ? text : "", -1);
+}
+
+static void
+compute_keys (HrbItemObject *self)
+{
+  const HrbItem *item = self->item;
+  g_autoptr(GString) hay = g_string_new (NULL);
+  g_autofree char *name = NULL;
+
+  g_clear_pointer (&self->haystack, g_free);
+  g_clear_pointer (&self->name_key, g_free);
+  g_clear_pointer (&self->indication_key, g_free);
+  g_clear_pointer (&self->domain_key, g_free);
+
+  /* Search over medicine (brand), INN, ATC and indication. */
+  g_string_append (hay, item->medicine.brand ? item->medicine.brand : "");
+  g_string_append_c (hay, '\n');
+  g_string_append (hay, item->medicine.inn ? item->medicine.inn : "");
+  g_string_append_c (hay, '\n');
+  g_string_append (hay, item->medicine.atc ? item->medicine.atc : "");
+  g_string_append_c (hay, '\n');
+  g_string_append (hay, item->indication ? item->indication : "");
+  self->haystack = hrb_item_object_fold (hay->str);
+
+  name = g_strconcat (hrb_medicine_display_name (&item->medicine), " ",
+                      item->medicine.inn ? item->medicine.inn : "", NULL);
+  self->name_key = collate_key (name);
+  self->indication_key = collate_key (item->indication);
+  self->domain_key = collate_key (item->domain);
+
+  self->patients = hrb_range_point (item->figure.patients);
+  self->cost = hrb_range_point (item->figure.cost);
+  self->budget_range = hrb_figure_budget_impact (&item->figure);
+  self->budget = hrb_range_point (self->budget_range);
+}
+
+static void
+hrb_item_object_finalize (GObject *object)
+{
+  HrbItemObject *self = HRB_ITEM_OBJECT (object);
+
+  g_clear_pointer (&self->item, hrb_item_free);
+  g_free (self->haystack);
+  g_free (self->name_key);
+  g_free (self->indication_key);
+  g_free (self->domain_key);
+
+  G_OBJECT_CLASS (hrb_item_object_parent_class)->finalize (object);
+}
+
+static void
+hrb_item_object_class_init (HrbItemObjectClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = hrb_item_object_finalize;
+}
+
+static void
+hrb_item_object_init (HrbItemObject *self)
+{
+  self->score = NAN;
+  self->patients = NAN;
+  self->cost = NAN;
+  self->budget = NAN;
+}
+
+HrbItemObject *
+hrb_item_object_new (HrbItem *item)
+{
+  HrbItemObject *self;
+
+  g_return_val_if_fail (item != NULL, NULL);
+
+  self = g_object_new (HRB_TYPE_ITEM_OBJECT, NULL);
+  self->item = item;
+  compute_keys (self);
+  return self;
+}
+
+const HrbItem *
+hrb_item_object_get_item (HrbItemObject *self)
+{
+  g_return_val_if_fail (HRB_IS_ITEM_OBJECT (self), NULL);
+  return self->item;
+}
+
+gint64
+hrb_item_object_get_id (HrbItemObject *self)
+{
+  g_return_val_if_fail (HRB_IS_ITEM_OBJECT (self), 0);
+  return self->item->id;
+}
+
+void
+hrb_item_object_set_item (HrbItemObject *self, HrbItem *item)
+{
+  g_return_if_fail (HRB_IS_ITEM_OBJECT (self));
+  g_return_if_fail (item != NULL);
+
+  g_clear_pointer (&self->item, hrb_item_free);
+  self->item = item;
+  compute_keys (self);
+}
+
+const char *
+hrb_item_object_get_haystack (HrbItemObject *self)
+{
+  return self->haystack;
+}
+
+const char *
+hrb_item_object_get_name_key (HrbItemObject *self)
+{
+  return self->name_key;
+}
+
+const char *
+hrb_item_object_get_indication_key (HrbItemObject *self)
+{
+  return self->indication_key;
+}
+
+const char *
+hrb_item_object_get_domain_key (HrbItemObject *self)
+{
+  return self->domain_key;
+}
+
+double
+hrb_item_object_get_patients (HrbItemObject *self)
+{
+  return self->patients;
+}
+
+double
+hrb_item_object_get_cost (HrbItemObject *self)
+{
+  return self->cost;
+}
+
+double
+hrb_item_object_get_budget (HrbItemObject *self)
+{
+  return self->budget;
+}
+
+HrbRange
+hrb_item_object_get_budget_range (HrbItemObject *self)
+{
+  return self->budget_range;
+}
+
+void
+hrb_item_object_set_score (HrbItemObject *self, double score)
+{
+  g_return_if_fail (HRB_IS_ITEM_OBJECT (self));
+  self->score = score;
+}
+
+double
+hrb_item_object_get_score (HrbItemObject *self)
+{
+  g_return_val_if_fail (HRB_IS_ITEM_OBJECT (self), NAN);
+  return self->score;
+}
+
+void
+hrb_item_object_set_rank (HrbItemObject *self, int rank)
+{
+  g_return_if_fail (HRB_IS_ITEM_OBJECT (self));
+  self->rank = rank;
+}
+
+int
+hrb_item_object_get_rank (HrbItemObject *self)
+{
+  g_return_val_if_fail (HRB_IS_ITEM_OBJECT (self), 0);
+  return self->rank;
+}

@@ -1,0 +1,502 @@
+/* test-window.c: the real main window, in-process, under Xvfb.
+ *
+ * Opens the application on a fresh database (the demo set), then drives
+ * the lists, the item dialog and the delete/undo toast the way a user
+ * would, and saves a PNG of the window. Exits 77 without a display. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "hrb-application.h"
+#include "hrb-compat.h"
+#include "hrb-item-dialog.h"
+#include "hrb-window.h"
+
+static HrbApplication *app;
+static HrbWindow      *window;
+static char           *db_path;
+static char           *tmp_dir;
+
+/* Main loop helpers -------------------------------------------------------- */
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+wait_for (Condition cond, gpointer data)
+{
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (!cond (data))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+  return TRUE;
+}
+
+static void
+settle (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}
+
+static gboolean
+loaded_cond (gpointer data)
+{
+  return !hrb_window_is_loading (HRB_WINDOW (data));
+}
+
+static gboolean
+mapped_cond (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data)) && gtk_widget_get_width (GTK_WIDGET (data)) > 0;
+}
+
+static void
+open_window (void)
+{
+  window = hrb_application_open_database (app, db_path, TRUE);
+  g_assert_nonnull (window);
+  g_assert_true (wait_for (loaded_cond, window));
+  g_assert_true (wait_for (mapped_cond, window));
+}
+
+static void
+close_window (void)
+{
+  g_autoptr(HrbStore) store = g_object_ref (hrb_window_get_store (window));
+  GWeakRef ref;
+
+  /* As the user does (Ctrl+W): the window saves its state and goes. */
+  gtk_window_close (GTK_WINDOW (window));
+  window = NULL;
+  settle (50);
+  /* The store (and its SQLite connection) goes with the window. */
+  g_weak_ref_init (&ref, store);
+  g_clear_object (&store);
+  g_assert_null (g_weak_ref_get (&ref));
+  g_weak_ref_clear (&ref);
+}
+
+static HrbItemObject *
+item_at (GListModel *model, guint i)
+{
+  HrbItemObject *obj = g_list_model_get_item (model, i);
+
+  g_object_unref (obj);
+  return obj;
+}
+
+static HrbItemObject *
+find_by_brand (HrbListPage *page, const char *brand)
+{
+  GListModel *items = hrb_list_page_get_items (page);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      HrbItemObject *obj = item_at (items, i);
+
+      if (g_strcmp0 (hrb_item_object_get_item (obj)->medicine.brand, brand) == 0)
+        return obj;
+    }
+  return NULL;
+}
+
+/* Tests -------------------------------------------------------------------- */
+
+static void
+test_demo_window (void)
+{
+  HrbListPage *pro = hrb_window_get_list_page (window, HRB_STREAM_PROSPECTIVE);
+  HrbListPage *retro = hrb_window_get_list_page (window, HRB_STREAM_RETROSPECTIVE);
+  guint n_pro = g_list_model_get_n_items (hrb_list_page_get_items (pro));
+  guint n_retro = g_list_model_get_n_items (hrb_list_page_get_items (retro));
+  g_autofree char *expected = NULL;
+
+  g_assert_true (hrb_store_is_demo (hrb_window_get_store (window)));
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "herbeoordeling-test.db"));
+  /* Both lists are filled, and every item is in exactly one. */
+  g_assert_cmpuint (n_pro, >, 0);
+  g_assert_cmpuint (n_retro, >, 0);
+  g_assert_cmpuint (n_pro + n_retro, >=, 60);
+  for (guint i = 0; i < n_pro; i++)
+    g_assert_cmpint (hrb_item_stream (hrb_item_object_get_item (item_at (hrb_list_page_get_items (pro), i))),
+                     ==, HRB_STREAM_PROSPECTIVE);
+  for (guint i = 0; i < n_retro; i++)
+    g_assert_cmpint (hrb_item_stream (hrb_item_object_get_item (item_at (hrb_list_page_get_items (retro), i))),
+                     ==, HRB_STREAM_RETROSPECTIVE);
+  /* What the user sees: all rows and a count. */
+  g_assert_cmpuint (g_list_model_get_n_items (hrb_list_page_get_visible (pro)), ==, n_pro);
+  expected = g_strdup_printf (ngettext ("%u of %u item", "%u of %u items", n_pro), n_pro, n_pro);
+  g_assert_cmpstr (hrb_list_page_get_count_text (pro), ==, expected);
+  g_assert_nonnull (hrb_list_page_get_selected (pro));
+}
+
+static void
+test_sort_budget (void)
+{
+  HrbListPage *page = hrb_window_get_list_page (window, HRB_STREAM_PROSPECTIVE);
+  GListModel *visible = hrb_list_page_get_visible (page);
+  GtkSortType order;
+  GtkColumnViewColumn *column;
+  GSettings *settings = hrb_application_get_settings (app);
+  double first, max = -1;
+  g_autofree char *saved = NULL;
+
+  g_assert_true (hrb_list_page_sort_by (page, "budget", GTK_SORT_DESCENDING));
+  settle (20);
+  for (guint i = 0; i < g_list_model_get_n_items (visible); i++)
+    {
+      double b = hrb_item_object_get_budget (item_at (visible, i));
+      if (!isnan (b) && b > max)
+        max = b;
+    }
+  first = hrb_item_object_get_budget (item_at (visible, 0));
+  g_assert_cmpfloat (max, >, 0);
+  g_assert_cmpfloat (first, ==, max);
+  /* Descending all the way down, unknowns last. */
+  for (guint i = 1; i < g_list_model_get_n_items (visible); i++)
+    {
+      double a = hrb_item_object_get_budget (item_at (visible, i - 1));
+      double b = hrb_item_object_get_budget (item_at (visible, i));
+      g_assert_true (isnan (b) || (!isnan (a) && a >= b));
+    }
+
+  /* The column view reports it, and the order is remembered. */
+  column = hrb_compat_column_view_get_primary_sort (hrb_list_page_get_column_view (page), &order);
+  g_assert_nonnull (column);
+  g_assert_cmpint (order, ==, GTK_SORT_DESCENDING);
+  g_assert_nonnull (settings);
+  saved = g_settings_get_string (settings, "prospective-sort-column");
+  g_assert_cmpstr (saved, ==, "budget");
+  g_assert_cmpint (g_settings_get_enum (settings, "prospective-sort-direction"), ==, 1);
+
+  /* Ascending puts the smallest known value first. */
+  g_assert_true (hrb_list_page_sort_by (page, "budget", GTK_SORT_ASCENDING));
+  g_assert_true (isnan (hrb_item_object_get_budget (item_at (visible, 0))) ||
+                 hrb_item_object_get_budget (item_at (visible, 0)) <= first);
+  g_assert_cmpint (g_settings_get_enum (settings, "prospective-sort-direction"), ==, 0);
+  hrb_list_page_sort_by (page, "budget", GTK_SORT_DESCENDING);
+}
+
+static void
+search (HrbListPage *page, const char *text)
+{
+  gtk_editable_set_text (hrb_list_page_get_search_entry (page), text);
+  hrb_list_page_apply_search (page);
+  settle (10);
+}
+
+static void
+test_search (void)
+{
+  HrbListPage *page = hrb_window_get_list_page (window, HRB_STREAM_PROSPECTIVE);
+  GListModel *visible = hrb_list_page_get_visible (page);
+  guint total = g_list_model_get_n_items (hrb_list_page_get_items (page));
+  const HrbItem *target = hrb_item_object_get_item (item_at (visible, 0));
+  g_autofree char *needle = g_utf8_strup (target->medicine.inn, 5);  /* case-insensitive */
+  guint n_short, n_long;
+
+  search (page, needle);
+  n_short = g_list_model_get_n_items (visible);
+  g_assert_cmpuint (n_short, >, 0);
+  g_assert_cmpuint (n_short, <, total);
+  for (guint i = 0; i < n_short; i++)
+    {
+      g_autofree char *needle_folded = hrb_item_object_fold (needle);
+      g_assert_nonnull (strstr (hrb_item_object_get_haystack (item_at (visible, i)), needle_folded));
+    }
+
+  /* Typing on narrows further (or keeps); deleting widens again. */
+  search (page, target->medicine.inn);
+  n_long = g_list_model_get_n_items (visible);
+  g_assert_cmpuint (n_long, >, 0);
+  g_assert_cmpuint (n_long, <=, n_short);
+
+  /* ATC codes are searched too. */
+  if (target->medicine.atc)
+    {
+      search (page, target->medicine.atc);
+      g_assert_cmpuint (g_list_model_get_n_items (visible), >, 0);
+    }
+
+  search (page, "zzzz-no-such-medicine");
+  g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 0);
+  g_assert_nonnull (strstr (hrb_list_page_get_count_text (page), "0"));
+
+  search (page, "");
+  g_assert_cmpuint (g_list_model_get_n_items (visible), ==, total);
+}
+
+static void
+set_field (HrbItemDialog *dialog, const char *name, const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (hrb_item_dialog_get_field (dialog, name)), text);
+}
+
+static gboolean
+save_sensitive (HrbItemDialog *dialog)
+{
+  GtkWidget *header = gtk_widget_get_first_child (gtk_widget_get_first_child (GTK_WIDGET (dialog)));
+  (void) header;
+  return hrb_item_dialog_can_save (dialog);
+}
+
+static void
+test_add_item_persists (void)
+{
+  HrbItemDialog *dialog;
+  HrbListPage *page;
+  HrbItemObject *obj;
+  const HrbItem *item;
+  GWeakRef dialog_ref;
+
+  dialog = HRB_ITEM_DIALOG (hrb_window_edit_item (window, 0));
+  g_assert_nonnull (dialog);
+  settle (50);
+
+  /* An empty INN: an inline message and no saving. */
+  set_field (dialog, "inn", "");
+  g_assert_nonnull (hrb_item_dialog_get_message (dialog, "inn"));
+  g_assert_false (save_sensitive (dialog));
+
+  set_field (dialog, "inn", "testosimab");
+  set_field (dialog, "brand", "Testavia");
+  set_field (dialog, "atc", "L01XX99");
+  set_field (dialog, "indication", "Proefcarcinoom, tweede lijn");
+  set_field (dialog, "domain", "Oncologie");
+  g_assert_null (hrb_item_dialog_get_message (dialog, "inn"));
+
+  /* Bad numbers: text, negative, low above high. */
+  set_field (dialog, "patients", "veel");
+  g_assert_nonnull (hrb_item_dialog_get_message (dialog, "patients"));
+  g_assert_false (save_sensitive (dialog));
+  set_field (dialog, "patients", "-5");
+  g_assert_nonnull (hrb_item_dialog_get_message (dialog, "patients"));
+  g_assert_false (save_sensitive (dialog));
+  set_field (dialog, "patients", "900-600");
+  g_assert_nonnull (hrb_item_dialog_get_message (dialog, "patients"));
+  g_assert_false (save_sensitive (dialog));
+
+  set_field (dialog, "patients", "600-900");
+  set_field (dialog, "cost", "45000");
+  set_field (dialog, "year", "2027");
+  set_field (dialog, "source", "Eigen schatting");
+  set_field (dialog, "vintage", "2026-10-01");
+  g_assert_null (hrb_item_dialog_get_message (dialog, "patients"));
+  g_assert_true (save_sensitive (dialog));
+
+  /* Save as a user does: activate the button. */
+  g_weak_ref_init (&dialog_ref, dialog);
+  gtk_widget_activate (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog),
+                                                                  HRB_TYPE_ITEM_DIALOG, "save_button")));
+  settle (400);   /* a button "clicks" when its press animation ends */
+  g_assert_null (g_weak_ref_get (&dialog_ref));
+  g_weak_ref_clear (&dialog_ref);
+
+  page = hrb_window_get_list_page (window, HRB_STREAM_PROSPECTIVE);
+  obj = find_by_brand (page, "Testavia");
+  g_assert_nonnull (obj);
+  g_assert_true (hrb_list_page_get_selected (page) == obj);
+
+  /* Restart: close the window and its database, open again. */
+  close_window ();
+  open_window ();
+  page = hrb_window_get_list_page (window, HRB_STREAM_PROSPECTIVE);
+  obj = find_by_brand (page, "Testavia");
+  g_assert_nonnull (obj);
+  item = hrb_item_object_get_item (obj);
+  g_assert_cmpstr (item->medicine.inn, ==, "testosimab");
+  g_assert_cmpstr (item->medicine.atc, ==, "L01XX99");
+  g_assert_cmpstr (item->indication, ==, "Proefcarcinoom, tweede lijn");
+  g_assert_cmpfloat (item->figure.patients.low, ==, 600);
+  g_assert_cmpfloat (item->figure.patients.high, ==, 900);
+  g_assert_cmpfloat (item->figure.cost.low, ==, 45000);
+  g_assert_cmpstr (item->figure.source, ==, "Eigen schatting");
+  g_assert_cmpstr (item->figure.vintage, ==, "2026-10-01");
+  /* Budget impact follows from patients × cost. */
+  g_assert_cmpfloat (hrb_item_object_get_budget (obj), ==, hrb_range_point (hrb_range_multiply (item->figure.patients, item->figure.cost)));
+}
+
+static void
+test_delete_undo (void)
+{
+  HrbListPage *page = hrb_window_get_list_page (window, HRB_STREAM_PROSPECTIVE);
+  GListModel *items = hrb_list_page_get_items (page);
+  HrbItemObject *obj = find_by_brand (page, "Testavia");
+  guint n = g_list_model_get_n_items (items);
+  gint64 id;
+  g_autoptr(GPtrArray) stored = NULL;
+
+  g_assert_nonnull (obj);
+  id = hrb_item_object_get_id (obj);
+  g_assert_true (hrb_list_page_select (page, id));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "delete-item", NULL);
+  settle (20);
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, n - 1);
+  g_assert_null (find_by_brand (page, "Testavia"));
+  stored = hrb_store_list_items (hrb_window_get_store (window), HRB_STREAM_ANY, NULL);
+  for (guint i = 0; i < stored->len; i++)
+    g_assert_cmpint (((HrbItem *) g_ptr_array_index (stored, i))->id, !=, id);
+
+  /* The toast's Undo button runs win.undo-delete with the item id. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "undo-delete", g_variant_new_int64 (id));
+  settle (20);
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, n);
+  obj = find_by_brand (page, "Testavia");
+  g_assert_nonnull (obj);
+  g_assert_cmpint (hrb_item_object_get_id (obj), ==, id);
+}
+
+static void
+save_png (GtkWidget *widget, const char *path)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int w = gtk_widget_get_width (widget);
+  int h = gtk_widget_get_height (widget);
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (widget));
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
+  node = gtk_snapshot_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static void
+test_screenshot (void)
+{
+  const char *build_root = g_getenv ("HRB_BUILD_ROOT");
+  const char *source_root = g_getenv ("HRB_SOURCE_ROOT");
+  const char *name = g_getenv ("HRB_SCREENSHOT_NAME");
+  g_autofree char *dir = g_build_filename (build_root ? build_root : ".", "screenshots", NULL);
+  g_autofree char *path = NULL;
+  HrbListPage *page = hrb_window_get_list_page (window, HRB_STREAM_PROSPECTIVE);
+  GListModel *visible = hrb_list_page_get_visible (page);
+
+  if (name == NULL)
+    name = "main-window-c.png";
+  g_mkdir_with_parents (dir, 0755);
+  path = g_build_filename (dir, name, NULL);
+
+  gtk_window_unmaximize (GTK_WINDOW (window));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 860);
+  hrb_list_page_sort_by (page, "budget", GTK_SORT_DESCENDING);
+  /* The largest item selected, the list scrolled to the top. */
+  hrb_list_page_select (page, hrb_item_object_get_id (item_at (visible, 0)));
+  {
+    GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (hrb_list_page_get_column_view (page)),
+                                                   GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+    settle (100);
+    gtk_adjustment_set_value (adj, 0);
+  }
+  settle (600);
+  save_png (GTK_WIDGET (window), path);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_test_message ("screenshot: %s", path);
+
+  if (g_strcmp0 (g_getenv ("HRB_UPDATE_SCREENSHOTS"), "1") == 0 && source_root)
+    {
+      g_autofree char *sdir = g_build_filename (source_root, "data", "screenshots", NULL);
+      g_autofree char *spath = g_build_filename (sdir, name, NULL);
+
+      g_mkdir_with_parents (sdir, 0755);
+      save_png (GTK_WIDGET (window), spath);
+      g_test_message ("screenshot updated: %s", spath);
+    }
+}
+
+static void
+test_window_state (void)
+{
+  GSettings *settings = hrb_application_get_settings (app);
+  int w, h;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1111, 777);
+  settle (50);
+  close_window ();
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1111);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 777);
+  open_window ();
+  gtk_window_get_default_size (GTK_WINDOW (window), &w, &h);
+  g_assert_cmpint (w, ==, 1111);
+  g_assert_cmpint (h, ==, 777);
+  /* The sort order chosen earlier is back. */
+  {
+    GtkSortType order;
+    GtkColumnViewColumn *column =
+      hrb_compat_column_view_get_primary_sort (hrb_list_page_get_column_view (
+        hrb_window_get_list_page (window, HRB_STREAM_PROSPECTIVE)), &order);
+    g_assert_nonnull (column);
+    g_assert_cmpint (order, ==, GTK_SORT_DESCENDING);
+  }
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("HRB_LOCALEDIR") ? g_getenv ("HRB_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_printerr ("no display; skipping the GUI tests\n");
+      return 77;
+    }
+
+  tmp_dir = g_dir_make_tmp ("hrb-gui-XXXXXX", &error);
+  g_assert_no_error (error);
+  db_path = g_build_filename (tmp_dir, "herbeoordeling-test.db", NULL);
+
+  app = hrb_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_hold (G_APPLICATION (app));
+  open_window ();
+
+  g_test_add_func ("/gui/window/demo-data", test_demo_window);
+  g_test_add_func ("/gui/list/sort-budget-impact", test_sort_budget);
+  g_test_add_func ("/gui/list/search-narrows", test_search);
+  g_test_add_func ("/gui/edit/add-item-persists", test_add_item_persists);
+  g_test_add_func ("/gui/edit/delete-undo", test_delete_undo);
+  g_test_add_func ("/gui/window/screenshot", test_screenshot);
+  g_test_add_func ("/gui/window/state-persists", test_window_state);
+  status = g_test_run ();
+
+  if (window)
+    close_window ();
+  g_application_release (G_APPLICATION (app));
+  g_clear_object (&app);
+  {
+    g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (db_path, "-shm", NULL);
+    g_unlink (db_path);
+    g_unlink (wal);
+    g_unlink (shm);
+    g_rmdir (tmp_dir);
+  }
+  g_free (db_path);
+  g_free (tmp_dir);
+  return status;
+}
