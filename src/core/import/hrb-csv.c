@@ -403,7 +403,7 @@ reader_start (HrbCsvReader *r, const HrbCsvOptions *options, GError **error)
   else
     r->delimiter = detect_delimiter ((const char *) p, n, &r->delimiter_found);
 
-  if (csv_init (&r->parser, CSV_REPALL_NL | CSV_STRICT_FINI) != 0)
+  if (csv_init (&r->parser, CSV_STRICT | CSV_REPALL_NL | CSV_STRICT_FINI) != 0)
     {
       g_set_error (error, HRB_CSV_ERROR, HRB_CSV_ERROR_IO, _("out of memory"));
       goto fail;
@@ -528,8 +528,17 @@ hrb_csv_reader_next (HrbCsvReader *r, const char * const **fields, guint *n_fiel
 
           r->block_off = r->block_len;
           if (done != len && r->error == NULL)
-            set_error_at (r, r->line, r->building->len + 1, HRB_CSV_ERROR_IO, "%s",
-                          csv_strerror (csv_error (&r->parser)));
+            {
+              if (r->building->len == 0)
+                r->building_row = r->line;
+              if (csv_error (&r->parser) == CSV_EPARSE)
+                set_error_at (r, r->building_row, r->building->len + 1, HRB_CSV_ERROR_QUOTE,
+                              _("malformed quoted field: a closing quote must be followed by the "
+                                "delimiter or a line end, and quotes inside a quoted field are doubled"));
+              else
+                set_error_at (r, r->building_row, r->building->len + 1, HRB_CSV_ERROR_IO, "%s",
+                              csv_strerror (csv_error (&r->parser)));
+            }
           if (r->error == NULL && csv_get_buffer_size (&r->parser) > r->max_field + 8192)
             {
               if (r->building->len == 0)

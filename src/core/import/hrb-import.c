@@ -1164,7 +1164,7 @@ apply_ema (Ctx *c, const Rec *r, guint row, GError **error)
     }
   if (id < 0)
     {
-      c->result->n_unchanged++;   /* a repeat of a planned medicine */
+      c->result->n_skipped++;     /* a repeat of a planned medicine */
       return TRUE;
     }
   /* A medicine listed twice (e.g. an authorised and a withdrawn product of
@@ -1750,7 +1750,7 @@ hrb_import_file (HrbStore *store, const char *path, const HrbImportOptions *opti
     {
       n++;
       res->n_rows++;
-      if ((n & 255) == 0)
+      if (n == 1 || (n & 255) == 0)
         {
           if (g_cancellable_is_cancelled (options->cancellable))
             {
