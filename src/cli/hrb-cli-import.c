@@ -9,7 +9,7 @@
 #define MAX_PRINTED_PROBLEMS 20
 
 static void
-print_problems (const char *file, GPtrArray *problems, FILE *out)
+print_problems (const char *file, GPtrArray *problems, GPtrArray *notes, FILE *out)
 {
   guint n = problems->len;
 
@@ -21,7 +21,7 @@ print_problems (const char *file, GPtrArray *problems, FILE *out)
       for (char *q = msg; *q; q++)
         if (*q == '\n')
           *q = ' ';
-      fprintf (out, "%s:%u:%u: %s\n", file, p->row, p->column, msg);
+      fprintf (out, "%s:%u:%u: %s%s\n", file, p->row, p->column, problems == notes ? _("note: ") : "", msg);
     }
   if (n > MAX_PRINTED_PROBLEMS)
     fprintf (out, g_dngettext (GETTEXT_PACKAGE, "… and %u more problem\n", "… and %u more problems\n",
@@ -96,10 +96,11 @@ hrb_cli_import (HrbCliContext *ctx)
 
   if (result->problems->len > 0 || result->notes->len > 0)
     {
-      print_problems (file, result->problems, stderr);
-      print_problems (file, result->notes, stderr);
+      print_problems (file, result->problems, result->notes, stderr);
+      print_problems (file, result->notes, result->notes, stderr);
     }
-  if (!ok && error->domain == HRB_IMPORT_ERROR && error->code == HRB_IMPORT_ERROR_FILE)
+  if (!ok && error->domain == HRB_IMPORT_ERROR && error->code == HRB_IMPORT_ERROR_FILE &&
+      result->problems->len > 0)
     return HRB_EXIT_ERROR;   /* already printed as FILE:ROW:COLUMN */
   if (!ok && !(error->domain == HRB_IMPORT_ERROR && error->code == HRB_IMPORT_ERROR_REJECTED))
     {

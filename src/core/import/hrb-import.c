@@ -1663,7 +1663,7 @@ hrb_import_file (HrbStore *store, const char *path, const HrbImportOptions *opti
       g_autofree char *iso = NULL;
       if (!hrb_parse_date (options->vintage, &iso, NULL) || strlen (iso) != 10)
         {
-          g_set_error (error, HRB_IMPORT_ERROR, HRB_IMPORT_ERROR_FILE,
+          g_set_error (error, HRB_IMPORT_ERROR, HRB_IMPORT_ERROR_MAP,
                        _("the vintage “%s” is not a date (YYYY-MM-DD)"), options->vintage);
           goto done;
         }

@@ -31,7 +31,7 @@ typedef enum {
   HRB_IMPORT_ERROR_FILE,       /* the file as a whole: see result->problems */
   HRB_IMPORT_ERROR_REJECTED,   /* rows were rejected: see result->problems */
   HRB_IMPORT_ERROR_CANCELLED,
-  HRB_IMPORT_ERROR_MAP,        /* the mapping file is wrong */
+  HRB_IMPORT_ERROR_MAP,        /* the mapping file or an option is wrong */
   HRB_IMPORT_ERROR_STORE,      /* the database refused (message says why) */
 } HrbImportErrorCode;
 
