@@ -31,7 +31,8 @@ def sheet_rows(ws):
 
 
 def as_flag(v):
-    return {"ja": "1", "nee": "0"}.get(v, f"?{v!r}")
+    # "In aanmerking" says ja or nee; "Instabiel" and "Sluis" say ja or stay empty
+    return {"ja": "1", "nee": "0", None: "0"}.get(v, f"?{v!r}")
 
 
 def close(a, b, eps):

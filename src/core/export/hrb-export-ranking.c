@@ -211,6 +211,9 @@ hrb_export_ranking_prepare (HrbExportContext *ctx, GError **error)
           if (r->in == NULL)
             return FALSE;
           r->result = hrb_score (r->method, r->in, NULL, NULL);
+          /* Only explanations need the previous figures and expert reasons. */
+          g_clear_pointer (&r->in->previous, g_ptr_array_unref);
+          g_clear_pointer (&r->in->expert_reason, g_ptr_array_unref);
         }
     }
   collect_criteria (r);
@@ -270,8 +273,10 @@ write_common (SheetWriter *w, guint row, guint rank, guint best, guint worst, do
           !hrb_xlsx_number (ctx, ws, row, COL_WORST, worst, NULL, wd, error))
         return FALSE;
     }
+  /* "Instabiel" and "Sluis" say "ja" or stay empty: at 100,000 rows the
+   * empty cells keep the workbook smaller and faster to write. */
   return hrb_xlsx_number (ctx, ws, row, COL_SCORE, score, ctx->f_score, wd, error) &&
-         hrb_xlsx_bool (ctx, ws, row, COL_UNSTABLE, unstable, wd, error) &&
+         (!unstable || hrb_xlsx_bool (ctx, ws, row, COL_UNSTABLE, TRUE, wd, error)) &&
          hrb_xlsx_bool (ctx, ws, row, COL_ELIGIBLE, eligible, wd, error) &&
          hrb_xlsx_text (ctx, ws, row, COL_MEDICINE, medicine, ctx->f_bold, wd, error) &&
          hrb_xlsx_text (ctx, ws, row, COL_INDICATION, indication ? indication : MEDICINE_LEVEL,
@@ -293,7 +298,7 @@ write_figures (SheetWriter *w, guint row, HrbRange patients, double cost, HrbRan
          hrb_xlsx_number (ctx, ws, row, COL_BUDGET_LOW, budget.low, ctx->f_euro, wd, error) &&
          hrb_xlsx_number (ctx, ws, row, COL_BUDGET_HIGH, budget.high, ctx->f_euro, wd, error) &&
          hrb_xlsx_number (ctx, ws, row, COL_RELATIVE, relative, ctx->f_percent, wd, error) &&
-         hrb_xlsx_bool (ctx, ws, row, COL_SLUIS, sluis, wd, error);
+         (!sluis || hrb_xlsx_bool (ctx, ws, row, COL_SLUIS, TRUE, wd, error));
 }
 
 static gboolean

@@ -325,6 +325,22 @@ context_clear (HrbExportContext *ctx)
   ctx->ranking = NULL;
 }
 
+/* Diagnostics: G_MESSAGES_DEBUG=all shows time and memory per step. */
+static void
+debug_step (const char *what, gint64 t0)
+{
+  g_autofree char *status = NULL;
+  const char *rss = NULL;
+
+  if (!g_log_writer_default_would_drop (G_LOG_LEVEL_DEBUG, G_LOG_DOMAIN))
+    {
+      if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+        rss = strstr (status, "VmRSS:");
+      g_debug ("export: %s at %.0f ms, %.*s", what, (g_get_monotonic_time () - t0) / 1000.0,
+               rss ? (int) strcspn (rss, "\n") : 0, rss ? rss : "");
+    }
+}
+
 static gboolean
 run_step (HrbExportContext *ctx, double span, const char *step,
           gboolean (*build) (HrbExportContext *, GError **), GError **error)
@@ -356,6 +372,7 @@ hrb_export_workbook (HrbStore               *store,
   lxw_error err;
   int saved_errno;
   gboolean ok = FALSE;
+  gint64 t0 = g_get_monotonic_time ();
 
   g_return_val_if_fail (HRB_IS_STORE (store), FALSE);
   g_return_val_if_fail (options != NULL, FALSE);
@@ -383,6 +400,7 @@ hrb_export_workbook (HrbStore               *store,
   /* Resolves the lists (and the frozen list's name) before any file is made. */
   if (!hrb_export_ranking_prepare (&ctx, error))
     goto out;
+  debug_step ("lists loaded and scored", t0);
 
   tmp = create_temp_file (options->path, error);
   if (tmp == NULL)
@@ -401,6 +419,7 @@ hrb_export_workbook (HrbStore               *store,
   if ((sheets & HRB_EXPORT_SHEET_RANKING) &&
       !run_step (&ctx, 0.70, _("Writing the ranking"), hrb_export_ranking_sheets, error))
     goto out;
+  debug_step ("ranking sheets written", t0);
   if ((sheets & HRB_EXPORT_SHEET_DOSSIERS) &&
       !run_step (&ctx, 0.05, _("Writing the dossiers"), hrb_export_dossiers_sheet, error))
     goto out;
@@ -415,6 +434,7 @@ hrb_export_workbook (HrbStore               *store,
     goto out;
   if (!hrb_export_choices_sheet (&ctx, error))
     goto out;
+  debug_step ("all sheets written", t0);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     goto out;
@@ -429,8 +449,10 @@ hrb_export_workbook (HrbStore               *store,
       set_close_error (error, err, saved_errno, options->path);
       goto out;
     }
+  debug_step ("workbook closed", t0);
   if (!sync_file (tmp, options->path, error))
     goto out;
+  debug_step ("file synced", t0);
   if (g_rename (tmp, options->path) != 0)
     {
       set_errno_error (error, errno, options->path);
