@@ -135,7 +135,7 @@ hrb_item_details_init (HrbItemDetails *self)
   gtk_box_append (GTK_BOX (content), header);
 
   self->figures_group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->figures_group), _("Figures"));
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->figures_group), _("Figures per Year"));
   gtk_box_append (GTK_BOX (content), self->figures_group);
 
   self->history_group = adw_preferences_group_new ();
@@ -148,7 +148,6 @@ hrb_item_details_init (HrbItemDetails *self)
   actions = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   gtk_widget_set_halign (actions, GTK_ALIGN_END);
   button = gtk_button_new_with_mnemonic (_("_Delete"));
-  gtk_widget_add_css_class (button, "destructive-action");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.delete-item");
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Delete item"), -1);
@@ -235,24 +234,40 @@ provenance_text (HrbStore *store, const HrbFigure *f)
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
 
+/* A row with a small caption above its value (the value may wrap). */
 static void
 add_value_row (HrbItemDetails *self, GtkWidget *group, const char *title,
                const char *subtitle, const char *value)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = adw_preferences_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *caption = gtk_label_new (NULL);
   GtkWidget *label = gtk_label_new (value);
+  g_autofree char *caption_text = subtitle ? g_strdup_printf ("%s · %s", title, subtitle) : g_strdup (title);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  if (subtitle)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
-  gtk_widget_add_css_class (label, "numeric");
+  gtk_label_set_text (GTK_LABEL (caption), caption_text);
+  gtk_label_set_xalign (GTK_LABEL (caption), 0.0);
+  gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
+  gtk_widget_add_css_class (caption, "caption");
+  gtk_widget_add_css_class (caption, "dim-label");
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 1.0);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (label),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_widget_add_css_class (label, "figure-value");
+  gtk_widget_set_visible (label, value && value[0]);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_box_append (GTK_BOX (box), caption);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, caption_text,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, value ? value : "", -1);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   g_ptr_array_add (self->dynamic_rows, row);
 }
@@ -288,10 +303,10 @@ fill_figures (HrbItemDetails *self, const HrbItem *item)
   cost = hrb_format_range (&fmt, f->cost, TRUE);
   bi = hrb_figure_budget_impact (f);
   budget = hrb_format_range (&fmt, bi, TRUE);
-  add_value_row (self, self->figures_group, _("Patients per year"), NULL, patients);
-  add_value_row (self, self->figures_group, _("Cost per patient per year"), NULL, cost);
-  add_value_row (self, self->figures_group, _("Budget impact per year"),
-                 hrb_range_is_known (f->budget) ? NULL : _("Patients × cost per patient"), budget);
+  add_value_row (self, self->figures_group, _("Patients"), NULL, patients);
+  add_value_row (self, self->figures_group, _("Cost per patient"), NULL, cost);
+  add_value_row (self, self->figures_group, _("Budget impact"),
+                 hrb_range_is_known (f->budget) ? NULL : _("patients × cost"), budget);
 
   figures = self->store ? hrb_store_list_figures (self->store, item->id, &error) : NULL;
   if (figures == NULL && error)
@@ -309,7 +324,7 @@ fill_figures (HrbItemDetails *self, const HrbItem *item)
       b = hrb_format_range (&fmt, hrb_figure_budget_impact (old), TRUE);
       title = provenance_text (self->store, old);
       values = g_strdup_printf (_("Patients %s · cost per patient %s · budget impact %s"), p, c, b);
-      add_value_row (self, self->history_group, title, values, "");
+      add_value_row (self, self->history_group, title, NULL, values);
     }
 }
 

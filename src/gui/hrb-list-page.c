@@ -179,6 +179,7 @@ text_cell_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, g
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), tc->min_chars);
   gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), tc->nat_chars);
+  gtk_widget_set_valign (cell, GTK_ALIGN_CENTER);
   if (tc->numeric)
     {
       gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), 1.0);
@@ -195,8 +196,7 @@ text_cell_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gp
   HrbItemObject *obj = gtk_list_item_get_item (list_item);
   g_autofree char *text = tc->func (obj, &tc->page->fmt, tc->user_data);
 
-  gtk_widget_set_tooltip_text (cell, text && !tc->numeric && g_utf8_strlen (text, -1) > (glong) tc->min_chars
-                               ? text : NULL);
+  gtk_widget_set_tooltip_text (cell, text && g_utf8_strlen (text, -1) > (glong) tc->min_chars ? text : NULL);
   if (text == NULL)
     {
       gtk_inscription_set_text (GTK_INSCRIPTION (cell), _("unknown"));
@@ -252,6 +252,7 @@ medicine_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gp
   gtk_widget_add_css_class (name, "medicine-name");
   gtk_widget_add_css_class (inn, "dim-label");
   gtk_widget_add_css_class (inn, "caption");
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (box), name);
   gtk_box_append (GTK_BOX (box), inn);
   gtk_list_item_set_child (list_item, box);
@@ -280,6 +281,7 @@ indication_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, 
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), 30);
   gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), 12);
+  gtk_widget_set_valign (cell, GTK_ALIGN_CENTER);
   gtk_list_item_set_child (list_item, cell);
 }
 
@@ -421,37 +423,53 @@ sorter (GCompareDataFunc func)
   return hrb_compat_column_sorter_new (func, NULL, NULL);
 }
 
-/* The standard columns, in order. */
+static void
+set_width (GtkColumnViewColumn *column, int width)
+{
+  gtk_column_view_column_set_fixed_width (column, width);
+}
+
+/* The standard columns, in order. Short and numeric columns have a fixed
+ * width (wide enough for typical values; longer ones are ellipsized with
+ * the full text in a tooltip); the text columns share the rest. */
 static void
 add_standard_columns (HrbListPage *self)
 {
-  hrb_list_page_insert_column (self, -1, "medicine", _("Medicine"),
+  GtkColumnViewColumn *c;
+
+  c = hrb_list_page_insert_column (self, -1, "medicine", _("Medicine"),
                                signal_factory (G_CALLBACK (medicine_setup_cb), G_CALLBACK (medicine_bind_cb)),
                                sorter (compare_medicine_cb), FALSE);
-  hrb_list_page_insert_column (self, -1, "atc", _("ATC"),
+  c = hrb_list_page_insert_column (self, -1, "atc", _("ATC"),
                                sized_text_factory (self, atc_text_cb, FALSE, 7, 7),
                                sorter (compare_atc_cb), FALSE);
-  hrb_list_page_insert_column (self, -1, "indication", _("Indication"),
+  set_width (c, 80);
+  c = hrb_list_page_insert_column (self, -1, "indication", _("Indication"),
                                signal_factory (G_CALLBACK (indication_setup_cb), G_CALLBACK (indication_bind_cb)),
                                sorter (compare_indication_cb), TRUE);
-  hrb_list_page_insert_column (self, -1, "domain", _("Domain"),
+  c = hrb_list_page_insert_column (self, -1, "domain", _("Domain"),
                                sized_text_factory (self, domain_text_cb, FALSE, 10, 13),
                                sorter (compare_domain_cb), FALSE);
-  hrb_list_page_insert_column (self, -1, "setting", _("Setting"),
+  c = hrb_list_page_insert_column (self, -1, "setting", _("Setting"),
                                sized_text_factory (self, setting_text_cb, FALSE, 10, 10),
                                sorter (compare_setting_cb), FALSE);
-  hrb_list_page_insert_column (self, -1, "status", _("Package Status"),
+  set_width (c, 148);
+  c = hrb_list_page_insert_column (self, -1, "status", _("Package Status"),
                                sized_text_factory (self, status_text_cb, FALSE, 12, 16),
                                sorter (compare_status_cb), FALSE);
-  hrb_list_page_insert_column (self, -1, "patients", _("Patients"),
+  set_width (c, 128);
+  c = hrb_list_page_insert_column (self, -1, "patients", _("Patients"),
                                sized_text_factory (self, patients_text_cb, TRUE, 7, 9),
                                sorter (compare_patients_cb), FALSE);
-  hrb_list_page_insert_column (self, -1, "cost", _("Cost per Patient"),
+  set_width (c, 126);
+  c = hrb_list_page_insert_column (self, -1, "cost", _("Cost per Patient"),
                                sized_text_factory (self, cost_text_cb, TRUE, 9, 14),
                                sorter (compare_cost_cb), FALSE);
-  hrb_list_page_insert_column (self, -1, "budget", _("Budget Impact"),
+  set_width (c, 136);
+  c = hrb_list_page_insert_column (self, -1, "budget", _("Budget Impact"),
                                sized_text_factory (self, budget_text_cb, TRUE, 11, 18),
                                sorter (compare_budget_cb), FALSE);
+  set_width (c, 200);
 }
 
 static GtkColumnViewColumn *

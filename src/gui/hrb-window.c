@@ -19,6 +19,7 @@ struct _HrbWindow
   /* Template widgets and objects. */
   AdwHeaderBar        *header_bar;
   AdwViewSwitcherTitle *switcher_title;
+  GtkWidget           *file_label;
   GtkWidget           *demo_revealer;
   GtkWidget           *demo_detail_label;
   AdwToastOverlay     *toast_overlay;
@@ -131,8 +132,14 @@ update_title (HrbWindow *self)
   title = g_strdup_printf (_("%s — Herbeoordeling"), base);
   gtk_window_set_title (GTK_WINDOW (self), title);
   gtk_revealer_set_reveal_child (GTK_REVEALER (self->demo_revealer), demo);
+  /* The switcher hides the subtitle when it has room for the pages; the
+   * file name stays visible in the header bar. */
+  gtk_label_set_text (GTK_LABEL (self->file_label), base);
   if (path)
-    gtk_widget_set_tooltip_text (GTK_WIDGET (self->switcher_title), path);
+    {
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->switcher_title), path);
+      gtk_widget_set_tooltip_text (self->file_label, path);
+    }
 }
 
 void
@@ -522,6 +529,7 @@ hrb_window_class_init (HrbWindowClass *klass)
                                                "/nl/herbeoordeling/Herbeoordeling/ui/hrb-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HrbWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, HrbWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, HrbWindow, file_label);
   gtk_widget_class_bind_template_child (widget_class, HrbWindow, demo_revealer);
   gtk_widget_class_bind_template_child (widget_class, HrbWindow, demo_detail_label);
   gtk_widget_class_bind_template_child (widget_class, HrbWindow, toast_overlay);

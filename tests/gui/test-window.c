@@ -111,6 +111,9 @@ find_by_brand (HrbListPage *page, const char *brand)
   return NULL;
 }
 
+static void save_png (GtkWidget *widget, const char *path);
+static void save_screenshot (GtkWidget *widget, const char *name);
+
 /* Tests -------------------------------------------------------------------- */
 
 static void
@@ -286,6 +289,8 @@ test_add_item_persists (void)
   set_field (dialog, "patients", "900-600");
   g_assert_nonnull (hrb_item_dialog_get_message (dialog, "patients"));
   g_assert_false (save_sensitive (dialog));
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 560, 980);
+  save_screenshot (GTK_WIDGET (dialog), "item-dialog");
 
   set_field (dialog, "patients", "600-900");
   set_field (dialog, "cost", "45000");
@@ -375,6 +380,21 @@ save_png (GtkWidget *widget, const char *path)
   g_assert_true (gdk_texture_save_to_png (texture, path));
 }
 
+/* Saves widget as BUILD/screenshots/NAME[-nl].png. */
+static void
+save_screenshot (GtkWidget *widget, const char *name)
+{
+  const char *build_root = g_getenv ("HRB_BUILD_ROOT");
+  g_autofree char *dir = g_build_filename (build_root ? build_root : ".", "screenshots", NULL);
+  g_autofree char *file = g_strdup_printf ("%s%s.png", name, g_getenv ("HRB_SCREENSHOT_NAME") ? "-nl" : "");
+  g_autofree char *path = g_build_filename (dir, file, NULL);
+
+  g_mkdir_with_parents (dir, 0755);
+  settle (300);
+  save_png (widget, path);
+  g_test_message ("screenshot: %s", path);
+}
+
 static void
 test_screenshot (void)
 {
@@ -392,7 +412,7 @@ test_screenshot (void)
   path = g_build_filename (dir, name, NULL);
 
   gtk_window_unmaximize (GTK_WINDOW (window));
-  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 860);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1600, 900);
   hrb_list_page_sort_by (page, "budget", GTK_SORT_DESCENDING);
   /* The largest item selected, the list scrolled to the top. */
   hrb_list_page_select (page, hrb_item_object_get_id (item_at (visible, 0)));
