@@ -768,6 +768,7 @@ test_method_file_round_trip (void **state)
   full->unstable_span = 9;
   full->tie_break[0] = HRB_TIE_PATIENTS;
   full->n_tie_break = 2;
+  g_free (full->description);
   full->description = g_strdup ("Alles; met \"aanhalingstekens\"\nen een nieuwe regel");
   ((HrbCriterion *) g_ptr_array_index (full->criteria, 3))->flag_points[HRB_FLAG_ATMP] = 35.5;
   ((HrbCriterion *) g_ptr_array_index (full->criteria, 1))->label = g_strdup ("Budgetimpact [€]");

@@ -312,8 +312,8 @@ check_keys (Reader *r, const char *group, const char * const *allowed, GError **
   for (guint i = 0; keys && keys[i]; i++)
     if (!g_strv_contains (allowed, keys[i]))
       {
-        g_autofree char *msg = g_strdup_printf (_("unknown key (known keys: %s)"),
-                                                 g_strjoinv (", ", (char **) allowed));
+        g_autofree char *known = g_strjoinv (", ", (char **) allowed);
+        g_autofree char *msg = g_strdup_printf (_("unknown key (known keys: %s)"), known);
         return fail_key (r, error, group, keys[i], msg);
       }
   return TRUE;
@@ -593,7 +593,6 @@ HrbMethod *
 hrb_method_load_file (const char *path, GError **error)
 {
   g_autofree char *data = NULL;
-  g_autofree char *base = NULL;
   gsize len = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
