@@ -17,6 +17,12 @@ static const char *party_nl[HRB_N_PARTIES] = {
   "Triagetafel", "VWS",
 };
 
+/* Short forms for the narrow "Aan zet" column of the ranking sheets. */
+static const char *party_short_nl[HRB_N_PARTIES] = {
+  "Projectteam", "FMS", "ZN", "ZIN", "Vereniging / commissie", "Registratiehouder",
+  "Triagetafel", "VWS",
+};
+
 static const char *uncertainty_nl[HRB_N_UNCERTAINTIES] = {
   "effectiviteit in de praktijk", "subgroep", "dosering", "behandelduur",
   "langetermijneffecten", "kosteneffectiviteit", "gepast gebruik",
@@ -61,6 +67,12 @@ const char *
 hrb_export_nl_party (HrbParty p)
 {
   return (p >= 0 && p < HRB_N_PARTIES) ? party_nl[p] : "";
+}
+
+const char *
+hrb_export_nl_party_short (HrbParty p)
+{
+  return (p >= 0 && p < HRB_N_PARTIES) ? party_short_nl[p] : "";
 }
 
 const char *

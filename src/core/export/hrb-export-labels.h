@@ -9,6 +9,7 @@ G_BEGIN_DECLS
 
 const char *hrb_export_nl_stage          (HrbStage s);
 const char *hrb_export_nl_party          (HrbParty p);
+const char *hrb_export_nl_party_short    (HrbParty p);
 const char *hrb_export_nl_uncertainty    (guint i);
 const char *hrb_export_nl_measure        (HrbMeasureKind k);
 const char *hrb_export_nl_measure_status (HrbMeasureStatus s);

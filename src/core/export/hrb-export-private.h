@@ -55,6 +55,7 @@ typedef struct {
   lxw_format *f_bold;
   lxw_format *f_warning;
   lxw_format *f_input;
+  lxw_format *f_flag;
 
   /* Progress over the whole export. */
   HrbExportProgressFunc   progress;

@@ -242,7 +242,7 @@ write_dossier (SheetWriter *w, guint row, gint64 item_id, GError **error)
   return hrb_xlsx_text (w->ctx, w->ws, row, COL_STAGE, hrb_export_nl_stage (d->stage), NULL,
                         w->widths, error) &&
          hrb_xlsx_text (w->ctx, w->ws, row, COL_PARTY,
-                        hrb_stage_is_final (d->stage) ? "" : hrb_export_nl_party (d->party),
+                        hrb_stage_is_final (d->stage) ? "" : hrb_export_nl_party_short (d->party),
                         NULL, w->widths, error);
 }
 
@@ -304,7 +304,7 @@ write_figures (SheetWriter *w, guint row, HrbRange patients, double cost, HrbRan
 static gboolean
 write_tail (SheetWriter *w, guint row, const char *reason, gint64 item_id, GError **error)
 {
-  return hrb_xlsx_text (w->ctx, w->ws, row, w->first_tail + TAIL_REASON, reason, w->ctx->f_text,
+  return hrb_xlsx_text (w->ctx, w->ws, row, w->first_tail + TAIL_REASON, reason, w->ctx->f_wrap,
                         w->widths, error) &&
          hrb_xlsx_number (w->ctx, w->ws, row, w->first_tail + TAIL_ITEM_ID, item_id, NULL,
                           w->widths, error);
@@ -374,6 +374,21 @@ table_name_for (const char *sheet)
   return g_string_free (s, FALSE);
 }
 
+static double
+longest_word (const char *text)
+{
+  glong longest = 0, cur = 0;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      if (*p == ' ')
+        cur = 0;
+      else
+        longest = MAX (longest, ++cur);
+    }
+  return longest;
+}
+
 static char *
 contrib_header (const HrbCriterion *c, GPtrArray *seen)
 {
@@ -419,7 +434,9 @@ finish_sheet (SheetWriter *w, const char *sheet_name, guint n_rows, GError **err
       columns[c].header = headers->pdata[c];
       columns[c].header_format = ctx->f_header;
       column_ptrs[c] = &columns[c];
-      hrb_column_widths_note_text (w->widths, c, headers->pdata[c]);
+      /* Headers wrap (the header row is three lines high): the longest
+       * word sets the minimum. */
+      hrb_column_widths_note (w->widths, c, longest_word (headers->pdata[c]) + 2.5);
     }
   table.name = table_name;
   table.columns = column_ptrs;
@@ -454,9 +471,10 @@ finish_sheet (SheetWriter *w, const char *sheet_name, guint n_rows, GError **err
     return FALSE;
 
   worksheet_freeze_panes (w->ws, 1, COL_MEDICINE + 1);
-  hrb_column_widths_note (w->widths, advice_col, 30);
-  hrb_column_widths_note (w->widths, remark_col, 40);
-  hrb_column_widths_note (w->widths, COL_SCORE, 9);
+  hrb_column_widths_note (w->widths, advice_col, 28);
+  hrb_column_widths_note (w->widths, remark_col, 36);
+  hrb_column_widths_note (w->widths, COL_SCORE, 12);   /* room for the data bar */
+  w->widths->width[w->first_tail + TAIL_REASON] = MIN (w->widths->width[w->first_tail + TAIL_REASON], 30);
   hrb_column_widths_apply (w->widths, w->ws, 6);
   worksheet_set_column (w->ws, advice_col, advice_col, w->widths->width[advice_col], ctx->f_input);
   worksheet_set_column (w->ws, remark_col, remark_col, w->widths->width[remark_col], ctx->f_input);
@@ -474,7 +492,7 @@ writer_new (HrbExportContext *ctx, lxw_worksheet *ws)
   w.n_contrib = r->criteria->len;
   w.first_tail = N_FIXED_COLUMNS + w.n_contrib;
   w.n_columns = w.first_tail + N_TAIL_COLUMNS;
-  w.widths = hrb_column_widths_new (w.n_columns, 45);
+  w.widths = hrb_column_widths_new (w.n_columns, 42);
   return w;
 }
 

@@ -181,7 +181,7 @@ gboolean
 hrb_xlsx_bool (HrbExportContext *ctx, lxw_worksheet *ws, guint row, guint col,
                gboolean value, HrbColumnWidths *widths, GError **error)
 {
-  return hrb_xlsx_text (ctx, ws, row, col, value ? "ja" : "nee", NULL, widths, error);
+  return hrb_xlsx_text (ctx, ws, row, col, value ? "ja" : "nee", ctx->f_flag, widths, error);
 }
 
 /* Sheet names ------------------------------------------------------------------- */

@@ -98,6 +98,10 @@ create_formats (HrbExportContext *ctx)
   format_set_align (ctx->f_input, LXW_ALIGN_VERTICAL_TOP);
   format_set_unlocked (ctx->f_input);
 
+  ctx->f_flag = workbook_add_format (wb);
+  format_set_align (ctx->f_flag, LXW_ALIGN_CENTER);
+  format_set_align (ctx->f_flag, LXW_ALIGN_VERTICAL_TOP);
+
   ctx->f_int = num_format (wb, "#,##0");
   ctx->f_number = num_format (wb, "#,##0.0");
   ctx->f_score = num_format (wb, "0.0");
