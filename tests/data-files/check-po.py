@@ -10,6 +10,9 @@ Usage: check-po.py [--source-root DIR] [complete|potfiles|uptodate|all]
             exists.
   uptodate  every string that xgettext extracts from the files in
             POTFILES.in today has a (non-fuzzy) entry in po/nl.po.
+  terms     the Dutch follows the terminology table of the product
+            (docs/ux.md, "Terminology"): a message that uses one of its
+            English terms uses the Dutch term in its translation.
   formats   no translatable string has a format that xgettext cannot parse
             (a GLib macro such as G_GINT64_FORMAT inside _()): such a
             string is never translated at run time.
@@ -231,6 +234,61 @@ def extract(root, listed, pot):
     return r
 
 
+# The terminology table (English pattern -> Dutch stem the translation must
+# contain). Codes in messages (option names, [groups], “quoted” values,
+# snake_case keys, "use a, b or c" lists) are ignored.
+TERMS = [
+    (r"\bprospective\b", "prospectie"), (r"\bretrospective\b", "retrospectie"),
+    (r"\bmedicines?\b", "geneesmiddel"), (r"active substance", "werkzame stof"),
+    (r"\bindications?\b", "indicatie"), (r"\bdomains?\b", "domein"),
+    (r"package status", "pakketstatus"), (r"\bpatients?\b", "patiënt"),
+    (r"cost per patient", "kosten per patiënt"), (r"budget impact", "budgetimpact"),
+    (r"relative budget impact", "relatieve budgetimpact"), (r"\brank range|rank interval", "rangbereik"),
+    (r"\bunstable\b", "instabiel"), (r"\beligible\b", "in aanmerking"),
+    (r"prioriti[sz]ation method|scoring method", "prioriteringsmethode"),
+    (r"\bcriteri(on|a)\b", "criteri"), (r"\bweights?\b", "gewicht"),
+    (r"\bfrozen lists?\b", "vastgestelde lijst"), (r"\bstages?\b", "fase"),
+    (r"must act", "aan zet"), (r"\bdue date", "deadline"), (r"\bparked\b", "geparkeerd"),
+    (r"\bdropped\b", "afgevoerd"), (r"\bclosed\b", "afgesloten"),
+    (r"control measure", "beheersmaatregel"), (r"triage table", "triagetafel"),
+    (r"\badvice\b", "advies"), (r"follow-up date", "herbeoordelingsdatum"),
+    (r"\bconfidential\b", "vertrouwelijk"), (r"\bvintages?\b|reference date", "peildat"),
+    (r"lead times?", "doorlooptijd"), (r"audit trail|change history", "wijzigingshistorie"),
+    (r"\bworkbooks?\b", "werkmap"), (r"^unknown$", "onbekend"),
+]
+
+
+def strip_codes(text):
+    text = re.sub(r"--[a-z0-9-]+", "", text)
+    text = re.sub(r"\[[^\]]*\]", "", text)
+    text = re.sub(r"“[^”]*”", "", text)
+    text = re.sub(r"\b[a-z0-9]+_[a-z0-9_]+\b", "", text)
+    text = re.sub(r"^[a-z_]+:\s", "", text)
+    text = re.sub(r"\(use [^)]*\)|\buse [a-z0-9, ;-]+ or [a-z0-9-]+", "", text)
+    text = re.sub(r"^(start|move|park|drop|set|measure|note|show|history) [A-Z_]+.*$", "", text)
+    return text
+
+
+def check_terms(root):
+    ok = True
+    for (ctxt, msgid), e in po_entries(os.path.join(root, "po", "nl.po")).items():
+        if e["fuzzy"] or not any(e["msgstr"].values()):
+            continue
+        english = strip_codes(msgid + " " + e.get("msgid_plural", ""))
+        dutch = " ".join(e["msgstr"].values()).lower().replace("ï", "i")
+        for pattern, stem in TERMS:
+            # The stream codes stay as they are where a message lists the
+            # values an option takes ("prospective of retrospective").
+            code = pattern in (r"\bprospective\b", r"\bretrospective\b") and \
+                re.search(pattern, dutch)
+            if re.search(pattern, english, re.I) and stem not in dutch and not code:
+                print("terminology: %s uses %r, its translation lacks “%s”: %s"
+                      % (json_quote(msgid), pattern, stem, json_quote(dutch)))
+                ok = False
+    print("terminology:", "yes" if ok else "NO")
+    return ok
+
+
 def check_formats(root):
     ok = True
     with tempfile.TemporaryDirectory() as tmp:
@@ -277,7 +335,7 @@ def main():
         args = args[2:]
     mode = args[0] if args else "all"
     checks = {"complete": check_complete, "potfiles": check_potfiles, "uptodate": check_uptodate,
-              "formats": check_formats}
+              "terms": check_terms, "formats": check_formats}
     if mode == "all":
         results = [f(root) for f in checks.values()]
     elif mode == "sync":
