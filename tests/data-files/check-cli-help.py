@@ -4,8 +4,9 @@
 Usage: check-cli-help.py CLI MANPAGE [commands|options]
 
   commands  `CLI --help` and `CLI --version` exit 0; `CLI COMMAND --help`
-            exits 0 for every command that --help lists; no command and an
-            unknown command exit 2; every listed command has a section in the
+            exits 0 for every command that --help lists; no command, an
+            unknown command and an unknown option exit 2 (an unknown option
+            with one error line, without creating the database); every listed command has a section in the
             manual page (and the manual page documents no command that is
             gone).
   options   every option of every command (from `CLI COMMAND --help`) is
@@ -104,6 +105,17 @@ def main():
                                                                       r.returncode, want))
             for command in commands:
                 command_options(cli, db, command, problems)
+                # Wrong usage: exit 2 with one error line, and no database made.
+                r = run(cli, "--db", db, command, "--no-such-option")
+                errors = [l for l in r.stderr.splitlines() if l.startswith("herbeoordeling-cli:")]
+                if r.returncode != 2:
+                    problems.append("`%s --no-such-option` exited %d, expected 2" % (command, r.returncode))
+                if len(errors) != 1:
+                    problems.append("`%s --no-such-option` printed %d error lines, expected 1"
+                                    % (command, len(errors)))
+                if os.path.exists(db):
+                    problems.append("`%s --no-such-option` created the database" % command)
+                    os.unlink(db)
                 if command not in sections:
                     problems.append("the manual page has no section for `%s`" % command)
                 print("command %-12s help ok, %s" % (command, "documented" if command in sections
