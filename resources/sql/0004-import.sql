@@ -19,6 +19,10 @@ CREATE TABLE import_change (
   new_value   TEXT
 ) STRICT;
 CREATE INDEX import_change_batch ON import_change (batch_id, id);
-CREATE INDEX import_change_item ON import_change (item_id);
 
 ALTER TABLE item ADD COLUMN sluis TEXT;
+
+-- The batch that added a medicine or an item (NULL: added by hand). The
+-- change log lists these as "new-medicine" and "new" without a row of its own.
+ALTER TABLE medicine ADD COLUMN batch_id INTEGER REFERENCES import_batch (id);
+ALTER TABLE item ADD COLUMN batch_id INTEGER REFERENCES import_batch (id);

@@ -5,6 +5,14 @@
 
 #include <string.h>
 
+static gboolean
+invalid (GError **error, const char *field, char *message)
+{
+  g_set_error (error, HRB_STORE_ERROR, HRB_STORE_ERROR_INVALID, "%s: %s", field, message);
+  g_free (message);
+  return FALSE;
+}
+
 HrbImportChange *
 hrb_import_change_new (const char *kind)
 {
@@ -51,6 +59,20 @@ hrb_store_insert_import_change (HrbStore *self, const HrbImportChange *c, GError
   return hrb_store_step_done (self, s, error);
 }
 
+static char *
+item_label (const char *brand, const char *inn, gboolean has_item, const char *indication)
+{
+  GString *s = g_string_new (NULL);
+
+  if (brand && *brand)
+    g_string_append_printf (s, "%s (%s)", brand, inn);
+  else
+    g_string_append (s, inn ? inn : "");
+  if (has_item)
+    g_string_append_printf (s, ": %s", indication ? indication : _("all indications"));
+  return g_string_free (s, FALSE);
+}
+
 GPtrArray *
 hrb_store_list_import_changes (HrbStore *self, gint64 batch_id, GError **error)
 {
@@ -60,8 +82,16 @@ hrb_store_list_import_changes (HrbStore *self, gint64 batch_id, GError **error)
 
   g_return_val_if_fail (HRB_IS_STORE (self), NULL);
   s = hrb_store_prepare (self,
-      "SELECT id, batch_id, kind, item_id, medicine_id, row, col, label, field, old_value, new_value "
-      "FROM import_change WHERE batch_id = ?1 ORDER BY id", error);
+      "SELECT 0, m.id, 'new-medicine', NULL, m.id, NULL, NULL, NULL, NULL, NULL, m.inn, "
+      "       m.brand, m.inn, 0, NULL FROM medicine m WHERE m.batch_id = ?1 "
+      "UNION ALL "
+      "SELECT 1, i.id, 'new', i.id, i.medicine_id, NULL, NULL, NULL, NULL, NULL, i.source_id, "
+      "       m.brand, m.inn, 1, i.indication "
+      "FROM item i JOIN medicine m ON m.id = i.medicine_id WHERE i.batch_id = ?1 "
+      "UNION ALL "
+      "SELECT 2, c.id, c.kind, c.item_id, c.medicine_id, c.row, c.col, c.label, c.field, c.old_value, "
+      "       c.new_value, NULL, NULL, 0, NULL FROM import_change c WHERE c.batch_id = ?1 "
+      "ORDER BY 1, 2", error);
   if (s == NULL)
     return NULL;
   sqlite3_bind_int64 (s, 1, batch_id);
@@ -70,8 +100,8 @@ hrb_store_list_import_changes (HrbStore *self, gint64 batch_id, GError **error)
     {
       HrbImportChange *c = g_new0 (HrbImportChange, 1);
 
-      c->id = sqlite3_column_int64 (s, 0);
-      c->batch_id = sqlite3_column_int64 (s, 1);
+      c->id = sqlite3_column_int (s, 0) == 2 ? sqlite3_column_int64 (s, 1) : 0;
+      c->batch_id = batch_id;
       c->kind = hrb_col_text (s, 2);
       c->item_id = sqlite3_column_int64 (s, 3);
       c->medicine_id = sqlite3_column_int64 (s, 4);
@@ -81,6 +111,10 @@ hrb_store_list_import_changes (HrbStore *self, gint64 batch_id, GError **error)
       c->field = hrb_col_text (s, 8);
       c->old_value = hrb_col_text (s, 9);
       c->new_value = hrb_col_text (s, 10);
+      if (c->label == NULL)
+        c->label = item_label ((const char *) sqlite3_column_text (s, 11),
+                               (const char *) sqlite3_column_text (s, 12), sqlite3_column_int (s, 13),
+                               (const char *) sqlite3_column_text (s, 14));
       g_ptr_array_add (out, c);
     }
   if (rc != SQLITE_DONE)
@@ -322,4 +356,162 @@ hrb_store_content_checksum (HrbStore *self, GError **error)
         }
     }
   return g_strdup (g_checksum_get_string (sum));
+}
+
+void
+hrb_store_set_cache_size (HrbStore *self, int kib)
+{
+  /* PRAGMA takes no bound parameter; the value is our own integer. */
+  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %d", kib > 0 ? -kib : -2000);
+
+  g_return_if_fail (HRB_IS_STORE (self));
+  hrb_store_exec (self, sql, NULL);
+}
+
+
+gint64
+hrb_store_import_insert_medicine (HrbStore *self, const HrbMedicine *m, gint64 batch_id, GError **error)
+{
+  g_autofree char *key = hrb_store_match_key (m->inn);
+  const char *field = NULL;
+  char *message = NULL;
+  sqlite3_stmt *s;
+
+  g_return_val_if_fail (HRB_IS_STORE (self), 0);
+  if (!hrb_medicine_validate (m, &field, &message))
+    return invalid (error, field, message);
+  s = hrb_store_prepare (self,
+      "INSERT INTO medicine (inn, brand, atc, holder, authorisation_date, ema_status, orphan, "
+      "conditional, exceptional, accelerated, atmp, biosimilar, generic, critical, match_key, batch_id) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)", error);
+  if (s == NULL)
+    return 0;
+  hrb_bind_text (s, 1, m->inn);
+  hrb_bind_text (s, 2, m->brand);
+  hrb_bind_text (s, 3, m->atc);
+  hrb_bind_text (s, 4, m->holder);
+  hrb_bind_text (s, 5, m->authorisation_date);
+  hrb_bind_text (s, 6, m->ema_status);
+  sqlite3_bind_int (s, 7, !!m->orphan);
+  sqlite3_bind_int (s, 8, !!m->conditional);
+  sqlite3_bind_int (s, 9, !!m->exceptional);
+  sqlite3_bind_int (s, 10, !!m->accelerated);
+  sqlite3_bind_int (s, 11, !!m->atmp);
+  sqlite3_bind_int (s, 12, !!m->biosimilar);
+  sqlite3_bind_int (s, 13, !!m->generic);
+  sqlite3_bind_int (s, 14, !!m->critical);
+  hrb_bind_text (s, 15, key);
+  hrb_bind_id (s, 16, batch_id);
+  if (!hrb_store_step_done (self, s, error))
+    return 0;
+  hrb_store_bump_generation (self);
+  return sqlite3_last_insert_rowid (hrb_store_get_db (self));
+}
+
+gint64
+hrb_store_import_insert_item (HrbStore *self, const HrbItem *item, const char *sluis,
+                              gint64 batch_id, const char *created_at, GError **error)
+{
+  const char *field = NULL;
+  char *message = NULL;
+  sqlite3_stmt *s;
+
+  g_return_val_if_fail (HRB_IS_STORE (self), 0);
+  if (!hrb_item_validate (item, &field, &message))
+    return invalid (error, field, message);
+  if (item->medicine_id <= 0)
+    {
+      g_set_error (error, HRB_STORE_ERROR, HRB_STORE_ERROR_INVALID, _("An item needs a medicine."));
+      return 0;
+    }
+  s = hrb_store_prepare (self,
+      "INSERT INTO item (medicine_id, indication, domain, setting, package_status, source_id, phase, "
+      "expected_registration, therapeutic_value, loe_date, created_at, sluis, batch_id) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)", error);
+  if (s == NULL)
+    return 0;
+  sqlite3_bind_int64 (s, 1, item->medicine_id);
+  hrb_bind_text (s, 2, item->indication && *item->indication ? item->indication : NULL);
+  hrb_bind_text (s, 3, item->domain);
+  sqlite3_bind_int (s, 4, item->setting);
+  sqlite3_bind_int (s, 5, item->status);
+  hrb_bind_text (s, 6, item->source_id && *item->source_id ? item->source_id : NULL);
+  hrb_bind_text (s, 7, item->phase);
+  hrb_bind_text (s, 8, item->expected_registration);
+  hrb_bind_text (s, 9, item->therapeutic_value);
+  hrb_bind_text (s, 10, item->loe_date);
+  hrb_bind_text (s, 11, created_at);
+  hrb_bind_text (s, 12, sluis && *sluis ? sluis : NULL);
+  hrb_bind_id (s, 13, batch_id);
+  if (!hrb_store_step_done (self, s, error))
+    return 0;
+  hrb_store_bump_generation (self);
+  return sqlite3_last_insert_rowid (hrb_store_get_db (self));
+}
+
+gint64
+hrb_store_import_insert_figure (HrbStore *self, const HrbFigure *f, const char *created_at,
+                                GError **error)
+{
+  const char *field = NULL;
+  char *message = NULL;
+  sqlite3_stmt *s;
+
+  g_return_val_if_fail (HRB_IS_STORE (self), 0);
+  if (!hrb_figure_validate (f, &field, &message))
+    return invalid (error, field, message);
+  s = hrb_store_prepare (self,
+      "INSERT INTO figure (item_id, year, patients_low, patients_high, cost_low, cost_high, "
+      "budget_low, budget_high, source, vintage, batch_id, list_price, provisional, created_at) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)", error);
+  if (s == NULL)
+    return 0;
+  sqlite3_bind_int64 (s, 1, f->item_id);
+  if (f->year > 0)
+    sqlite3_bind_int (s, 2, f->year);
+  else
+    sqlite3_bind_null (s, 2);
+  hrb_bind_double (s, 3, f->patients.low);
+  hrb_bind_double (s, 4, f->patients.high);
+  hrb_bind_double (s, 5, f->cost.low);
+  hrb_bind_double (s, 6, f->cost.high);
+  hrb_bind_double (s, 7, f->budget.low);
+  hrb_bind_double (s, 8, f->budget.high);
+  hrb_bind_text (s, 9, f->source);
+  hrb_bind_text (s, 10, f->vintage && *f->vintage ? f->vintage : NULL);
+  hrb_bind_id (s, 11, f->batch_id);
+  sqlite3_bind_int (s, 12, !!f->list_price);
+  sqlite3_bind_int (s, 13, !!f->provisional);
+  hrb_bind_text (s, 14, created_at);
+  if (!hrb_store_step_done (self, s, error))
+    return 0;
+  hrb_store_bump_generation (self);
+  return sqlite3_last_insert_rowid (hrb_store_get_db (self));
+}
+
+GHashTable *
+hrb_store_import_source_ids (HrbStore *self, GError **error)
+{
+  sqlite3_stmt *s;
+  GHashTable *out;
+  int rc;
+
+  g_return_val_if_fail (HRB_IS_STORE (self), NULL);
+  s = hrb_store_prepare (self, "SELECT source_id, id FROM item WHERE source_id IS NOT NULL", error);
+  if (s == NULL)
+    return NULL;
+  out = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
+    {
+      gint64 *id = g_new (gint64, 1);
+      *id = sqlite3_column_int64 (s, 1);
+      g_hash_table_replace (out, hrb_col_text (s, 0), id);
+    }
+  hrb_store_done (s);
+  if (rc != SQLITE_DONE)
+    {
+      hrb_store_set_sqlite_error (self, error, _("Cannot read the items"));
+      g_clear_pointer (&out, g_hash_table_unref);
+    }
+  return out;
 }

@@ -26,7 +26,9 @@ void             hrb_import_change_free (HrbImportChange *c);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HrbImportChange, hrb_import_change_free)
 
 gboolean   hrb_store_insert_import_change (HrbStore *self, const HrbImportChange *c, GError **error);
-/* The change log of a batch in order; element type HrbImportChange. */
+/* The change log of a batch: the medicines and items it added ("new-medicine",
+ * "new"; marked by their batch_id column), then the logged entries in order;
+ * element type HrbImportChange. */
 GPtrArray *hrb_store_list_import_changes (HrbStore *self, gint64 batch_id, GError **error);
 /* Sets the checksum and counts of a batch (after the rows are in). */
 gboolean   hrb_store_finish_batch (HrbStore *self, const HrbBatch *b, GError **error);
@@ -53,6 +55,23 @@ gboolean   hrb_store_set_item_sluis (HrbStore *self, gint64 item_id, const char 
  * pairs: ids (gint64) and source ids (char*). */
 gboolean   hrb_store_list_source_items (HrbStore *self, const char *source, GArray *ids,
                                         GPtrArray *source_ids, GError **error);
+
+/* Fast paths for rows an import adds (inside the import's transaction): one
+ * INSERT each, validated like hrb_store_insert_item()/add_figure(); the
+ * audit trail gets one entry per batch instead of one per row (the batch's
+ * change log lists every row). created_at is the import's time. */
+gint64     hrb_store_import_insert_medicine (HrbStore *self, const HrbMedicine *m, gint64 batch_id,
+                                             GError **error);
+gint64     hrb_store_import_insert_item   (HrbStore *self, const HrbItem *item, const char *sluis,
+                                           gint64 batch_id, const char *created_at, GError **error);
+gint64     hrb_store_import_insert_figure (HrbStore *self, const HrbFigure *f, const char *created_at,
+                                           GError **error);
+/* Every source id of the items: source id → item id (gint64*). */
+GHashTable *hrb_store_import_source_ids   (HrbStore *self, GError **error);
+
+/* Page cache of the connection in KiB (0: SQLite's default), so that a large
+ * import transaction does not spill pages to the WAL before it commits. */
+void       hrb_store_set_cache_size (HrbStore *self, int kib);
 
 /* SHA-256 over the content of every table in a fixed order (tests: the
  * database is unchanged when this and the counts are). */

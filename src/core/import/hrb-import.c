@@ -279,7 +279,7 @@ hrb_import_result_free (HrbImportResult *r)
 
 /* The engine ------------------------------------------------------------------ */
 
-#define MAX_KEPT_CHANGES 100000
+#define MAX_KEPT_CHANGES 20000
 #define MAX_KEPT_PROBLEMS 10000
 
 typedef struct {
@@ -325,6 +325,8 @@ typedef struct {
   GHashTable             *seen_ids;      /* source id → row */
   GHashTable             *gip_seen;      /* ATC → Rec budget text "row|amount" */
   GHashTable             *touched;       /* medicine ids enriched by this file */
+  GHashTable             *source_ids;    /* stored source id → item id */
+  char                   *created_at;    /* time of this import */
   int                     gip_year;
 } Ctx;
 
@@ -974,7 +976,9 @@ log_change (Ctx *c, const char *kind, gint64 item_id, gint64 medicine_id, guint 
   ch->field = g_strdup (field);
   ch->old_value = g_strdup (old_value);
   ch->new_value = g_strdup (new_value);
-  if (c->writing && !hrb_store_insert_import_change (c->store, ch, &local))
+  /* Added medicines and items are marked by their batch_id in the store. */
+  if (c->writing && strcmp (kind, "new") != 0 && strcmp (kind, "new-medicine") != 0 &&
+      !hrb_store_insert_import_change (c->store, ch, &local))
     {
       hrb_import_change_free (ch);
       return store_fail (c, error, local);
@@ -1122,7 +1126,7 @@ resolve_medicine (Ctx *c, const Rec *r, guint row, gint64 *id, gboolean *is_new,
       rec_to_medicine (r, m);
       if (c->writing)
         {
-          *id = hrb_store_insert_medicine (c->store, m, &local);
+          *id = hrb_store_import_insert_medicine (c->store, m, c->batch_id, &local);
           if (*id == 0)
             return store_fail (c, error, local);
         }
@@ -1216,7 +1220,10 @@ apply_item (Ctx *c, const Rec *r, guint row, GError **error)
 
   if (!resolve_medicine (c, r, row, &med_id, &med_new, error))
     return FALSE;
-  if (!med_new && med_id > 0 && (r->atc || r->brand || r->atmp == 1 || r->orphan == 1 || r->holder))
+  /* The first row of a medicine enriches it (ATC, brand, flags); later rows
+   * of the same medicine in this file do not read it again. */
+  if (!med_new && med_id > 0 && !g_hash_table_contains (c->touched, &med_id) &&
+      (r->atc || r->brand || r->atmp == 1 || r->orphan == 1 || r->holder))
     {
       g_autoptr(HrbMedicine) m = hrb_store_get_medicine (c->store, med_id, &local);
       gboolean mchanged = FALSE;
@@ -1228,6 +1235,7 @@ apply_item (Ctx *c, const Rec *r, guint row, GError **error)
       if (mchanged && c->writing && !hrb_store_update_medicine (c->store, m, &local))
         return store_fail (c, error, local);
       changed |= mchanged;
+      g_hash_table_add (c->touched, g_memdup2 (&med_id, sizeof med_id));
     }
 
   /* Find the item. */
@@ -1235,10 +1243,15 @@ apply_item (Ctx *c, const Rec *r, guint row, GError **error)
                           : g_strdup_printf ("%" G_GINT64_FORMAT "|%s", med_id, r->indication ? r->indication : "");
   if (g_hash_table_lookup_extended (c->items, item_key, NULL, &cached))
     item_id = *(gint64 *) cached;
-  else if (med_id > 0)
+  else if (med_id > 0 || r->source_id)
     {
-      item_id = r->source_id ? hrb_store_find_item_by_source_id (c->store, r->source_id, &local)
-                             : hrb_store_find_item_for_import (c->store, med_id, r->indication, &local);
+      if (r->source_id)
+        {
+          gint64 *known = g_hash_table_lookup (c->source_ids, r->source_id);
+          item_id = known ? *known : 0;
+        }
+      else
+        item_id = hrb_store_find_item_for_import (c->store, med_id, r->indication, &local);
       if (local)
         return store_fail (c, error, local);
     }
@@ -1259,8 +1272,7 @@ apply_item (Ctx *c, const Rec *r, guint row, GError **error)
       it->therapeutic_value = g_strdup (r->value);
       if (c->writing)
         {
-          if ((item_id = hrb_store_insert_item (c->store, it, &local)) == 0 ||
-              (r->sluis && !hrb_store_set_item_sluis (c->store, item_id, r->sluis, &local)))
+          if ((item_id = hrb_store_import_insert_item (c->store, it, r->sluis, c->batch_id, c->created_at, &local)) == 0)
             return store_fail (c, error, local);
         }
       else
@@ -1279,7 +1291,7 @@ apply_item (Ctx *c, const Rec *r, guint row, GError **error)
           f.vintage = c->result->vintage;
           f.batch_id = c->batch_id;
           f.list_price = TRUE;
-          if (hrb_store_add_figure (c->store, &f, &local) == 0)
+          if (hrb_store_import_insert_figure (c->store, &f, c->created_at, &local) == 0)
             return store_fail (c, error, local);
         }
       c->result->n_new++;
@@ -1631,6 +1643,14 @@ hrb_import_file (HrbStore *store, const char *path, const HrbImportOptions *opti
   c.seen_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   c.gip_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   c.touched = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  c.created_at = hrb_store_now (store);
+  c.source_ids = hrb_store_import_source_ids (store, &local);
+  if (c.source_ids == NULL)
+    {
+      store_fail (&c, error, g_steal_pointer (&local));
+      c.source_ids = g_hash_table_new (g_str_hash, g_str_equal);
+      goto done;
+    }
 
   switch (options->source)
     {
@@ -1728,6 +1748,7 @@ hrb_import_file (HrbStore *store, const char *path, const HrbImportOptions *opti
       HrbBatch b = { 0 };
       g_autofree char *base = g_path_get_basename (path);
 
+      hrb_store_set_cache_size (store, 64 * 1024);
       if (!hrb_store_begin (store, &local))
         {
           store_fail (&c, error, g_steal_pointer (&local));
@@ -1825,6 +1846,7 @@ hrb_import_file (HrbStore *store, const char *path, const HrbImportOptions *opti
     }
   if (c.writing)
     {
+      g_autofree char *summary = NULL;
       HrbBatch b = { 0 };
 
       b.id = c.batch_id;
@@ -1833,7 +1855,13 @@ hrb_import_file (HrbStore *store, const char *path, const HrbImportOptions *opti
       b.n_updated = res->n_updated;
       b.n_unchanged = res->n_unchanged;
       b.n_rejected = res->n_rejected;
-      if (!hrb_store_finish_batch (store, &b, &local) || !hrb_store_commit (store, &local))
+      summary = g_strdup_printf ("%s %s: %u new, %u updated, %u unchanged, %u rejected, %u removed",
+                                 b.source = (char *) hrb_import_source_to_name (options->source),
+                                 res->file, res->n_new, res->n_updated, res->n_unchanged,
+                                 res->n_rejected, res->n_removed);
+      if (!hrb_store_finish_batch (store, &b, &local) ||
+          !hrb_store_audit (store, "import_batch", c.batch_id, "imported", NULL, summary, &local) ||
+          !hrb_store_commit (store, &local))
         {
           hrb_store_rollback (store);
           c.writing = FALSE;
@@ -1858,6 +1886,8 @@ file_error:
   }
 
 done:
+  if (!options->dry_run)
+    hrb_store_set_cache_size (store, 0);
   if (reader)
     res->crlf = hrb_csv_reader_has_crlf (reader);
   g_strfreev (c.header);
@@ -1866,6 +1896,8 @@ done:
   g_hash_table_unref (c.seen_ids);
   g_hash_table_unref (c.gip_seen);
   g_hash_table_unref (c.touched);
+  g_hash_table_unref (c.source_ids);
+  g_free (c.created_at);
   if (result_out == NULL)
     hrb_import_result_free (res);
   return ok;

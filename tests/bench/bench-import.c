@@ -1,0 +1,200 @@
+/* bench-import.c: importing a 100,000-row Horizonscan-format file.
+ *
+ * Generates the file (seeded), imports it into a fresh file database
+ * (parsing, validation and the one transaction), and measures as a reference
+ * the sqlite3 shell's `.import` of the same file into a plain table, in the
+ * same run. Prints a table: figure, target, measured, reference, ratio.
+ *
+ *   bench-import [ROWS] [SEED] [FILE]   (with FILE: only generate it)
+ */
+#include "bench-util.h"
+#include "hrb-import.h"
+
+#include <stdlib.h>
+#include <sys/resource.h>
+#include <glib/gstdio.h>
+
+static const char *domains[] = {
+  "Oncologie", "Hematologie", "Infectieziekten", "Neurologie", "Stofwisseling en endocrinologie",
+  "Immunologie", "Cardiologie", "Longziekten",
+};
+static const char *phases[] = {
+  "Klinisch onderzoek", "Registratieaanvraag loopt", "Positieve CHMP-opinie", "Geregistreerd",
+  "Geregistreerd en vergoed",
+};
+static const char *settings[] = { "Intramuraal (MSZ)", "Extramuraal (GVS)", "Onbekend" };
+static const char *sluis[] = { "", "", "", "In de sluis", "Uit de sluis", "Breed uitgezonderd" };
+
+static void
+money (GString *s, double v)
+{
+  long long whole = (long long) v;
+  char digits[32];
+  int n = g_snprintf (digits, sizeof digits, "%lld", whole);
+
+  g_string_append (s, "€ ");
+  for (int i = 0; i < n; i++)
+    {
+      if (i > 0 && (n - i) % 3 == 0)
+        g_string_append_c (s, ',');
+      g_string_append_c (s, digits[i]);
+    }
+  g_string_append (s, ".00");
+}
+
+static gboolean
+generate (const char *path, guint rows, guint32 seed)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  g_autoptr(GString) line = g_string_new (NULL);
+  FILE *f = fopen (path, "w");
+
+  if (f == NULL)
+    return FALSE;
+  fputs ("id;domein;fase;indicatie;kader;kosten;merk;slug;sluis;stof;totale_kosten;vergoeding;versie;"
+         "verwacht;volume;waarde\n", f);
+  for (guint i = 0; i < rows; i++)
+    {
+      guint substance = g_rand_int_range (rand, 0, rows / 4 + 1);
+      double cost = g_rand_int_range (rand, 1, 400) * 1000.0;
+      int volume = g_rand_int_range (rand, 5, 5000);
+
+      g_string_truncate (line, 0);
+      g_string_append_printf (line, "%08x-0000-4000-8000-%012x;%s;%s;Indicatie %u;%s;", g_rand_int (rand), i,
+                              domains[g_rand_int_range (rand, 0, G_N_ELEMENTS (domains))],
+                              phases[g_rand_int_range (rand, 0, G_N_ELEMENTS (phases))],
+                              g_rand_int_range (rand, 0, 50),
+                              settings[g_rand_int_range (rand, 0, G_N_ELEMENTS (settings))]);
+      switch (g_rand_int_range (rand, 0, 4))
+        {
+        case 0:
+          break;      /* unknown */
+        case 1:
+          g_string_append (line, "<  ");
+          money (line, cost);
+          break;
+        default:
+          money (line, cost);
+          g_string_append (line, " -  ");
+          money (line, cost * 1.5);
+          break;
+        }
+      g_string_append_printf (line, ";Merk%u;stof-%u;%s;Stof%u;", substance, i,
+                              sluis[g_rand_int_range (rand, 0, G_N_ELEMENTS (sluis))], substance);
+      if (g_rand_boolean (rand))
+        money (line, cost * volume);
+      g_string_append_printf (line, ";;%d;%02d-%d;", g_rand_int_range (rand, 1, 12),
+                              g_rand_int_range (rand, 1, 13), g_rand_int_range (rand, 2025, 2030));
+      if (g_rand_boolean (rand))
+        g_string_append_printf (line, "%d - %d", volume, volume * 2);
+      else
+        g_string_append_printf (line, "< %d", volume);
+      g_string_append (line, ";Nog geen inschatting mogelijk\n");
+      fputs (line->str, f);
+    }
+  return fclose (f) == 0;
+}
+
+static double
+peak_rss_mib (void)
+{
+  struct rusage ru;
+
+  getrusage (RUSAGE_SELF, &ru);
+  return ru.ru_maxrss / 1024.0;
+}
+
+int
+main (int argc, char **argv)
+{
+  guint rows = argc > 1 ? (guint) atoi (argv[1]) : 100000;
+  guint32 seed = argc > 2 ? (guint32) atoi (argv[2]) : 20261123;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("hrb-bench-import-XXXXXX", &error);
+  g_autofree char *csv = NULL, *db = NULL, *ref_db = NULL, *script = NULL, *script_path = NULL;
+  g_autoptr(HrbStore) store = NULL;
+  g_autoptr(HrbImportResult) result = NULL;
+  HrbImportOptions opts = { .source = HRB_IMPORT_HORIZONSCAN, .vintage = "2026-11-01" };
+  double rss_before, rss_peak, t0, t_import, t_ref;
+  int status = 0;
+  GStatBuf st;
+
+  if (dir == NULL)
+    {
+      fprintf (stderr, "bench-import: %s\n", error->message);
+      return 1;
+    }
+  if (argc > 3)
+    {
+      /* bench-import ROWS SEED FILE: only write the generated file. */
+      g_rmdir (dir);
+      return generate (argv[3], rows, seed) ? 0 : 1;
+    }
+  csv = g_build_filename (dir, "horizonscan.csv", NULL);
+  db = g_build_filename (dir, "import.db", NULL);
+  ref_db = g_build_filename (dir, "reference.db", NULL);
+  if (!generate (csv, rows, seed))
+    {
+      fprintf (stderr, "bench-import: cannot write %s\n", csv);
+      return 1;
+    }
+  g_stat (csv, &st);
+
+  /* The reference: the sqlite3 shell's .import into a plain table. */
+  script = g_strdup_printf (".mode csv\n.separator ;\n.import '%s' t\n", csv);
+  script_path = g_build_filename (dir, "import.sql", NULL);
+  g_file_set_contents (script_path, script, -1, NULL);
+  {
+    g_autofree char *cmd = g_strdup_printf ("sqlite3 '%s' < '%s'", ref_db, script_path);
+    {
+      char *sh[] = { (char *) "/bin/sh", (char *) "-c", cmd, NULL };
+      t0 = g_get_monotonic_time ();
+      if (!g_spawn_sync (NULL, sh, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error) ||
+          !g_spawn_check_wait_status (status, &error))
+        {
+          fprintf (stderr, "bench-import: the sqlite3 shell failed: %s\n", error->message);
+          return 1;
+        }
+      t_ref = (g_get_monotonic_time () - t0) / 1000.0;
+    }
+  }
+
+  /* The import into a fresh file database (migrations are not timed). */
+  store = hrb_store_open (db, &error);
+  if (store == NULL)
+    {
+      fprintf (stderr, "bench-import: %s\n", error->message);
+      return 1;
+    }
+  rss_before = bench_rss_mib ("VmRSS:");
+  t0 = g_get_monotonic_time ();
+  if (!hrb_import_file (store, csv, &opts, &result, &error))
+    {
+      fprintf (stderr, "bench-import: the import failed: %s\n", error->message);
+      return 1;
+    }
+  t_import = (g_get_monotonic_time () - t0) / 1000.0;
+  rss_peak = peak_rss_mib ();
+
+  printf ("bench-import: %u rows (seed %u), %.1f MiB file; %u new items, %u new medicines\n", rows, seed,
+          st.st_size / 1048576.0, result->n_new, result->n_new_medicines);
+  bench_table_header ("Import of a Horizonscan-format file (parse, validate, one transaction)");
+  bench_table_row ("import time vs sqlite3 .import", "≤ 2000 ms and ≤ 3× reference", t_import, t_ref, "ms");
+  printf ("| peak resident memory | ≤ 200 MB | %.1f MiB | %.1f MiB before | — |\n", rss_peak, rss_before);
+  printf ("\nverdict: time %s (%.0f ms), ratio %s (%.2f×), memory %s (%.1f MiB)\n",
+          t_import <= 2000 ? "ok" : "OVER", t_import, t_import <= 3 * t_ref ? "ok" : "OVER",
+          t_import / t_ref, rss_peak <= 200 ? "ok" : "OVER", rss_peak);
+
+  g_clear_object (&store);
+  {
+    const char *names[] = { "horizonscan.csv", "import.db", "import.db-wal", "import.db-shm",
+                            "reference.db", "import.sql" };
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        g_autofree char *p = g_build_filename (dir, names[i], NULL);
+        g_unlink (p);
+      }
+    g_rmdir (dir);
+  }
+  return 0;
+}
