@@ -3,6 +3,7 @@
 #include "hrb-window.h"
 #include "hrb-application.h"
 #include "hrb-item-dialog.h"
+#include "hrb-dossier-install.h"
 
 #include <glib/gi18n.h>
 
@@ -492,6 +493,7 @@ setup (HrbWindow *self)
                        GTK_WIDGET (self->lists[0]));
   hrb_window_add_page (self, "retrospective", _("Retrospective"), "document-open-recent-symbolic",
                        GTK_WIDGET (self->lists[1]));
+  hrb_dossier_install (self);
   visible_page_changed_cb (self);
 }
 

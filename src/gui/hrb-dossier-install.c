@@ -1,0 +1,250 @@
+/* hrb-dossier-install.c: the dossier module in a main window. */
+#include "config.h"
+#include "hrb-dossier-install.h"
+#include "hrb-format.h"
+#include "hrb-store-dossier.h"
+
+#include <glib/gi18n.h>
+
+#define DATA_KEY "hrb-dossier-install"
+
+typedef struct {
+  HrbWindow         *window;      /* not owned */
+  HrbDossiersPage   *dossiers;
+  HrbMonitoringPage *monitoring;
+  HrbStore          *store;       /* the store the pages show */
+  GPtrArray         *sections;    /* SideSection, not owned (freed with their widget) */
+} Install;
+
+typedef struct {
+  Install   *install;
+  GtkWidget *group;
+  GtkWidget *row;
+  GtkWidget *button;
+  GtkWidget *overdue;
+  gint64     item_id;
+  HrbStore  *store;              /* not owned */
+  HrbItemObject *obj;            /* not owned; the shown item */
+} SideSection;
+
+static Install *
+get_install (HrbWindow *window)
+{
+  return g_object_get_data (G_OBJECT (window), DATA_KEY);
+}
+
+static void
+install_free (gpointer data)
+{
+  Install *in = data;
+
+  /* The side sections may outlive us while the window goes away. */
+  for (guint i = 0; i < in->sections->len; i++)
+    ((SideSection *) g_ptr_array_index (in->sections, i))->install = NULL;
+  g_clear_object (&in->store);
+  g_ptr_array_unref (in->sections);
+  g_free (in);
+}
+
+/* Side pane ------------------------------------------------------------------ */
+
+static void
+section_update_cb (GtkWidget *section, HrbStore *store, HrbItemObject *obj, gpointer user_data)
+{
+  SideSection *s = user_data;
+  g_autoptr(HrbDossier) d = NULL;
+  gint64 id = 0;
+
+  s->store = store;
+  s->obj = obj;
+  s->item_id = obj ? hrb_item_object_get_id (obj) : 0;
+  gtk_widget_set_visible (s->group, obj != NULL && store != NULL);
+  if (obj == NULL || store == NULL)
+    return;
+  id = hrb_store_find_open_dossier (store, s->item_id, NULL);
+  if (id != 0)
+    d = hrb_store_get_dossier (store, id, FALSE, NULL);
+  if (d != NULL)
+    {
+      g_autofree char *title = g_strdup_printf (_("Stage: %s"), hrb_stage_label (d->stage));
+      g_autofree char *since = hrb_format_date (d->stage_since);
+      g_autofree char *due = d->due_date ? hrb_format_date (d->due_date) : NULL;
+      g_autofree char *sub = NULL;
+
+      if (d->party != HRB_PARTY_NONE && due)
+        sub = g_strdup_printf (_("Who must act: %s, since %s; due %s"), hrb_party_label (d->party), since, due);
+      else if (d->party != HRB_PARTY_NONE)
+        sub = g_strdup_printf (_("Who must act: %s, since %s"), hrb_party_label (d->party), since);
+      else
+        sub = g_strdup_printf (_("Since %s"), since);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (s->row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (s->row), sub);
+      gtk_button_set_label (GTK_BUTTON (s->button), _("_Open Dossier"));
+      gtk_widget_set_visible (s->overdue, d->overdue);
+    }
+  else
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (s->row), _("No open dossier"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (s->row),
+                                   _("Start one to follow the reassessment of this item."));
+      gtk_button_set_label (GTK_BUTTON (s->button), _("_Start Dossier"));
+      gtk_widget_set_visible (s->overdue, FALSE);
+    }
+}
+
+static void
+refresh_sections (Install *in)
+{
+  for (guint i = 0; i < in->sections->len; i++)
+    {
+      SideSection *s = g_ptr_array_index (in->sections, i);
+      if (s->store)
+        section_update_cb (s->group, s->store, s->obj, s);
+    }
+}
+
+gint64
+hrb_dossier_start_or_open (HrbWindow *window, gint64 item_id)
+{
+  Install *in = get_install (window);
+  HrbStore *store = hrb_window_get_store (window);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (in != NULL && store != NULL, 0);
+  id = hrb_store_find_open_dossier (store, item_id, &error);
+  if (id == 0 && error == NULL)
+    id = hrb_store_start_dossier (store, item_id, NULL, HRB_PARTY_PROJECT_TEAM, &error);
+  if (id == 0)
+    {
+      hrb_window_add_toast (window, adw_toast_new (error ? error->message : _("Cannot start the dossier")));
+      return 0;
+    }
+  hrb_dossiers_page_reload (in->dossiers);
+  hrb_dossiers_page_open (in->dossiers, id);
+  hrb_window_show_page (window, "dossiers");
+  refresh_sections (in);
+  return id;
+}
+
+static void
+section_button_cb (GtkButton *button, SideSection *s)
+{
+  if (s->item_id > 0)
+    hrb_dossier_start_or_open (s->install->window, s->item_id);
+}
+
+static void
+section_free (gpointer data)
+{
+  SideSection *s = data;
+
+  if (s->install)
+    g_ptr_array_remove (s->install->sections, s);
+  g_free (s);
+}
+
+static void
+add_side_section (Install *in, HrbListPage *list)
+{
+  SideSection *s = g_new0 (SideSection, 1);
+  GtkWidget *icon;
+
+  s->install = in;
+  s->group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (s->group), _("Dossier"));
+  s->row = adw_action_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (s->row), FALSE);
+  s->overdue = gtk_label_new (_("Overdue"));
+  gtk_widget_add_css_class (s->overdue, "error");
+  gtk_widget_add_css_class (s->overdue, "heading");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (s->row), s->overdue);
+  icon = gtk_image_new_from_icon_name ("folder-documents-symbolic");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Dossier"), -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (s->row), icon);
+  s->button = gtk_button_new_with_mnemonic (_("_Start Dossier"));
+  gtk_widget_set_name (s->button, "dossier-start-open");
+  gtk_widget_set_valign (s->button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (s->button, "suggested-action");
+  g_signal_connect (s->button, "clicked", G_CALLBACK (section_button_cb), s);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (s->row), s->button);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (s->group), s->row);
+  g_ptr_array_add (in->sections, s);
+  hrb_item_details_add_section (hrb_list_page_get_details (list), s->group, section_update_cb, s,
+                                section_free);
+}
+
+/* Following the window ------------------------------------------------------- */
+
+static void
+items_loaded_cb (HrbWindow *window, Install *in)
+{
+  HrbStore *store = hrb_window_get_store (window);
+
+  if (store == in->store)
+    {
+      hrb_dossiers_page_reload (in->dossiers);
+      hrb_monitoring_page_reload (in->monitoring);
+      return;
+    }
+  g_set_object (&in->store, store);
+  hrb_dossiers_page_set_store (in->dossiers, store);
+  hrb_monitoring_page_set_store (in->monitoring, store);
+}
+
+static void
+open_dossier_cb (HrbMonitoringPage *page, gint64 id, Install *in)
+{
+  hrb_dossiers_page_open (in->dossiers, id);
+  hrb_window_show_page (in->window, "dossiers");
+}
+
+static void
+dossiers_changed_cb (HrbDossiersPage *page, Install *in)
+{
+  refresh_sections (in);
+}
+
+void
+hrb_dossier_install (HrbWindow *window)
+{
+  Install *in;
+
+  g_return_if_fail (HRB_IS_WINDOW (window));
+  if (get_install (window) != NULL)
+    return;
+  in = g_new0 (Install, 1);
+  in->window = window;
+  in->sections = g_ptr_array_new ();
+  g_object_set_data_full (G_OBJECT (window), DATA_KEY, in, install_free);
+
+  in->dossiers = HRB_DOSSIERS_PAGE (hrb_dossiers_page_new ());
+  in->monitoring = HRB_MONITORING_PAGE (hrb_monitoring_page_new ());
+  hrb_window_add_page (window, "dossiers", _("Dossiers"), "folder-documents-symbolic",
+                       GTK_WIDGET (in->dossiers));
+  hrb_window_add_page (window, "monitoring", _("Monitoring"), "x-office-presentation-symbolic",
+                       GTK_WIDGET (in->monitoring));
+  g_signal_connect (in->monitoring, "open-dossier", G_CALLBACK (open_dossier_cb), in);
+  g_signal_connect (in->dossiers, "changed", G_CALLBACK (dossiers_changed_cb), in);
+  add_side_section (in, hrb_window_get_list_page (window, HRB_STREAM_PROSPECTIVE));
+  add_side_section (in, hrb_window_get_list_page (window, HRB_STREAM_RETROSPECTIVE));
+  g_signal_connect (window, "items-loaded", G_CALLBACK (items_loaded_cb), in);
+  if (hrb_window_get_store (window) != NULL && !hrb_window_is_loading (window))
+    items_loaded_cb (window, in);
+}
+
+HrbDossiersPage *
+hrb_dossier_get_dossiers_page (HrbWindow *window)
+{
+  Install *in = get_install (window);
+
+  return in ? in->dossiers : NULL;
+}
+
+HrbMonitoringPage *
+hrb_dossier_get_monitoring_page (HrbWindow *window)
+{
+  Install *in = get_install (window);
+
+  return in ? in->monitoring : NULL;
+}
