@@ -3,6 +3,7 @@
 #include "hrb-store-private.h"
 #include "hrb-i18n.h"
 
+#include <math.h>
 #include <string.h>
 
 static gboolean
@@ -284,19 +285,20 @@ hrb_store_set_item_sluis (HrbStore *self, gint64 item_id, const char *sluis, GEr
 }
 
 gboolean
-hrb_store_list_source_items (HrbStore *self, const char *source, GArray *ids,
-                             GPtrArray *source_ids, GError **error)
+hrb_store_list_source_items (HrbStore *self, const char *source, gint64 except_batch,
+                             GArray *ids, GPtrArray *source_ids, GError **error)
 {
   sqlite3_stmt *s;
   int rc;
 
   s = hrb_store_prepare (self,
       "SELECT i.id, i.source_id FROM item i WHERE i.deleted = 0 AND i.source_id IS NOT NULL "
-      "AND EXISTS (SELECT 1 FROM figure f WHERE f.item_id = i.id AND f.source = ?1) ORDER BY i.id",
+      "AND i.batch_id IS NOT ?2 AND EXISTS (SELECT 1 FROM figure f WHERE f.item_id = i.id AND f.source = ?1) ORDER BY i.id",
       error);
   if (s == NULL)
     return FALSE;
   hrb_bind_text (s, 1, source);
+  hrb_bind_id (s, 2, except_batch);
   while ((rc = sqlite3_step (s)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (s, 0);
@@ -449,6 +451,13 @@ hrb_store_import_insert_item (HrbStore *self, const HrbItem *item, const char *s
   return sqlite3_last_insert_rowid (hrb_store_get_db (self));
 }
 
+static gboolean
+range_ok (HrbRange r)
+{
+  return (isnan (r.low) || r.low >= 0) && (isnan (r.high) || r.high >= 0) &&
+         (isnan (r.low) || isnan (r.high) || r.low <= r.high);
+}
+
 gint64
 hrb_store_import_insert_figure (HrbStore *self, const HrbFigure *f, const char *created_at,
                                 GError **error)
@@ -458,8 +467,14 @@ hrb_store_import_insert_figure (HrbStore *self, const HrbFigure *f, const char *
   sqlite3_stmt *s;
 
   g_return_val_if_fail (HRB_IS_STORE (self), 0);
-  if (!hrb_figure_validate (f, &field, &message))
-    return invalid (error, field, message);
+  /* The checks of hrb_figure_validate() that depend on the row (the import
+   * checked the vintage once); the full check only when one fails. */
+  if (!range_ok (f->patients) || !range_ok (f->cost) || !range_ok (f->budget) ||
+      (f->year != 0 && (f->year < 1990 || f->year > 2100)) || f->source == NULL || !*f->source)
+    {
+      if (!hrb_figure_validate (f, &field, &message))
+        return invalid (error, field, message);
+    }
   s = hrb_store_prepare (self,
       "INSERT INTO figure (item_id, year, patients_low, patients_high, cost_low, cost_high, "
       "budget_low, budget_high, source, vintage, batch_id, list_price, provisional, created_at) "
@@ -511,6 +526,29 @@ hrb_store_import_source_ids (HrbStore *self, GError **error)
   if (rc != SQLITE_DONE)
     {
       hrb_store_set_sqlite_error (self, error, _("Cannot read the items"));
+      g_clear_pointer (&out, g_hash_table_unref);
+    }
+  return out;
+}
+
+GHashTable *
+hrb_store_import_medicine_keys (HrbStore *self, GError **error)
+{
+  sqlite3_stmt *s;
+  GHashTable *out;
+  int rc;
+
+  g_return_val_if_fail (HRB_IS_STORE (self), NULL);
+  s = hrb_store_prepare (self, "SELECT DISTINCT match_key FROM medicine", error);
+  if (s == NULL)
+    return NULL;
+  out = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
+    g_hash_table_add (out, hrb_col_text (s, 0));
+  hrb_store_done (s);
+  if (rc != SQLITE_DONE)
+    {
+      hrb_store_set_sqlite_error (self, error, _("Cannot read the medicines"));
       g_clear_pointer (&out, g_hash_table_unref);
     }
   return out;

@@ -51,10 +51,10 @@ char      *hrb_store_get_item_sluis (HrbStore *self, gint64 item_id);
 gboolean   hrb_store_set_item_sluis (HrbStore *self, gint64 item_id, const char *sluis,
                                      GError **error);
 
-/* Items (not deleted) with a source id and a figure from this source, as
- * pairs: ids (gint64) and source ids (char*). */
-gboolean   hrb_store_list_source_items (HrbStore *self, const char *source, GArray *ids,
-                                        GPtrArray *source_ids, GError **error);
+/* Items (not deleted) with a source id and a figure from this source, not
+ * added by batch except_batch, as pairs: ids (gint64) and source ids (char*). */
+gboolean   hrb_store_list_source_items (HrbStore *self, const char *source, gint64 except_batch,
+                                        GArray *ids, GPtrArray *source_ids, GError **error);
 
 /* Fast paths for rows an import adds (inside the import's transaction): one
  * INSERT each, validated like hrb_store_insert_item()/add_figure(); the
@@ -66,6 +66,8 @@ gint64     hrb_store_import_insert_item   (HrbStore *self, const HrbItem *item, 
                                            gint64 batch_id, const char *created_at, GError **error);
 gint64     hrb_store_import_insert_figure (HrbStore *self, const HrbFigure *f, const char *created_at,
                                            GError **error);
+/* The match keys (hrb_store_match_key()) of every medicine, as a set. */
+GHashTable *hrb_store_import_medicine_keys (HrbStore *self, GError **error);
 /* Every source id of the items: source id → item id (gint64*). */
 GHashTable *hrb_store_import_source_ids   (HrbStore *self, GError **error);
 

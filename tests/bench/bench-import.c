@@ -95,6 +95,17 @@ generate (const char *path, guint rows, guint32 seed)
   return fclose (f) == 0;
 }
 
+/* CPU time (user + system) in ms of this process or of its waited-for children. */
+static double
+cpu_ms (int who)
+{
+  struct rusage ru;
+
+  getrusage (who, &ru);
+  return (ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1000.0 +
+         (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1000.0;
+}
+
 static double
 peak_rss_mib (void)
 {
@@ -115,7 +126,7 @@ main (int argc, char **argv)
   g_autoptr(HrbStore) store = NULL;
   g_autoptr(HrbImportResult) result = NULL;
   HrbImportOptions opts = { .source = HRB_IMPORT_HORIZONSCAN, .vintage = "2026-11-01" };
-  double rss_before, rss_peak, t0, t_import, t_ref;
+  double rss_before, rss_peak, t0, t_import, t_ref, c0, cpu_import, cpu_ref;
   int status = 0;
   GStatBuf st;
 
@@ -148,6 +159,7 @@ main (int argc, char **argv)
     g_autofree char *cmd = g_strdup_printf ("sqlite3 '%s' < '%s'", ref_db, script_path);
     {
       char *sh[] = { (char *) "/bin/sh", (char *) "-c", cmd, NULL };
+      c0 = cpu_ms (RUSAGE_CHILDREN);
       t0 = g_get_monotonic_time ();
       if (!g_spawn_sync (NULL, sh, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error) ||
           !g_spawn_check_wait_status (status, &error))
@@ -156,6 +168,7 @@ main (int argc, char **argv)
           return 1;
         }
       t_ref = (g_get_monotonic_time () - t0) / 1000.0;
+      cpu_ref = cpu_ms (RUSAGE_CHILDREN) - c0;
     }
   }
 
@@ -167,6 +180,7 @@ main (int argc, char **argv)
       return 1;
     }
   rss_before = bench_rss_mib ("VmRSS:");
+  c0 = cpu_ms (RUSAGE_SELF);
   t0 = g_get_monotonic_time ();
   if (!hrb_import_file (store, csv, &opts, &result, &error))
     {
@@ -174,16 +188,19 @@ main (int argc, char **argv)
       return 1;
     }
   t_import = (g_get_monotonic_time () - t0) / 1000.0;
+  cpu_import = cpu_ms (RUSAGE_SELF) - c0;
   rss_peak = peak_rss_mib ();
 
   printf ("bench-import: %u rows (seed %u), %.1f MiB file; %u new items, %u new medicines\n", rows, seed,
           st.st_size / 1048576.0, result->n_new, result->n_new_medicines);
   bench_table_header ("Import of a Horizonscan-format file (parse, validate, one transaction)");
-  bench_table_row ("import time vs sqlite3 .import", "≤ 2000 ms and ≤ 3× reference", t_import, t_ref, "ms");
+  bench_table_row ("import wall time vs sqlite3 .import", "≤ 2000 ms and ≤ 3× reference", t_import, t_ref, "ms");
+  bench_table_row ("import CPU time vs sqlite3 .import", "≤ 3× reference", cpu_import, cpu_ref, "ms");
   printf ("| peak resident memory | ≤ 200 MB | %.1f MiB | %.1f MiB before | — |\n", rss_peak, rss_before);
-  printf ("\nverdict: time %s (%.0f ms), ratio %s (%.2f×), memory %s (%.1f MiB)\n",
+  printf ("\nverdict: time %s (%.0f ms), ratio %s (wall %.2f×, CPU %.2f×), memory %s (%.1f MiB)\n"
+          "(the CPU ratio is the fair one on a loaded machine; the reference runs in a child process)\n",
           t_import <= 2000 ? "ok" : "OVER", t_import, t_import <= 3 * t_ref ? "ok" : "OVER",
-          t_import / t_ref, rss_peak <= 200 ? "ok" : "OVER", rss_peak);
+          t_import / t_ref, cpu_import / cpu_ref, rss_peak <= 200 ? "ok" : "OVER", rss_peak);
 
   g_clear_object (&store);
   {

@@ -326,6 +326,7 @@ typedef struct {
   GHashTable             *gip_seen;      /* ATC → Rec budget text "row|amount" */
   GHashTable             *touched;       /* medicine ids enriched by this file */
   GHashTable             *source_ids;    /* stored source id → item id */
+  GHashTable             *medicine_keys; /* match keys of the stored medicines */
   char                   *created_at;    /* time of this import */
   int                     gip_year;
 } Ctx;
@@ -350,10 +351,23 @@ store_fail (Ctx *c, GError **error, GError *local)
   return FALSE;
 }
 
+/* hrb_store_match_key(), with a fast path for plain ASCII. */
 static char *
 fold (const char *s)
 {
-  return hrb_store_match_key (s);
+  char *out, *q;
+
+  if (s == NULL)
+    return g_strdup ("");
+  for (const char *p = s; *p; p++)
+    if ((guchar) *p >= 0x80)
+      return hrb_store_match_key (s);
+  out = q = g_malloc (strlen (s) + 1);
+  for (const char *p = s; *p; p++)
+    if (g_ascii_isalnum (*p))
+      *q++ = g_ascii_tolower (*p);
+  *q = '\0';
+  return out;
 }
 
 /* Header handling -------------------------------------------------------------- */
@@ -991,12 +1005,11 @@ log_change (Ctx *c, const char *kind, gint64 item_id, gint64 medicine_id, guint 
 }
 
 static char *
-medicine_key (const char *atc, const char *inn, const char *brand)
+medicine_key (const char *atc, const char *folded_inn, const char *brand)
 {
-  g_autofree char *k = fold (inn);
   g_autofree char *b = brand ? g_utf8_casefold (brand, -1) : NULL;
 
-  return g_strdup_printf ("%s|%s|%s", atc ? atc : "", k, b ? b : "");
+  return g_strconcat (atc ? atc : "", "|", folded_inn, "|", b ? b : "", NULL);
 }
 
 #define TEXT_CHANGE(fld, name)                                                        \
@@ -1097,7 +1110,8 @@ static gboolean
 resolve_medicine (Ctx *c, const Rec *r, guint row, gint64 *id, gboolean *is_new, GError **error)
 {
   gboolean ema = c->opts->source == HRB_IMPORT_EMA;
-  g_autofree char *key = medicine_key (r->atc, r->inn, ema ? r->brand : NULL);
+  g_autofree char *folded = fold (r->inn);
+  g_autofree char *key = medicine_key (r->atc, folded, ema ? r->brand : NULL);
   GError *local = NULL;
   gpointer cached;
 
@@ -1107,7 +1121,9 @@ resolve_medicine (Ctx *c, const Rec *r, guint row, gint64 *id, gboolean *is_new,
       *id = *(gint64 *) cached;
       return TRUE;
     }
-  if (ema)
+  if (!g_hash_table_contains (c->medicine_keys, folded))
+    *id = 0;    /* no medicine with this INN is stored */
+  else if (ema)
     {
       *id = hrb_store_find_medicine_by_brand (c->store, r->atc, r->inn, r->brand, &local);
       if (*id == 0 && local == NULL)
@@ -1209,7 +1225,7 @@ item_text_change (Ctx *c, gint64 item_id, gint64 med_id, guint row, const char *
 static gboolean
 apply_item (Ctx *c, const Rec *r, guint row, GError **error)
 {
-  g_autofree char *label = rec_label (r);
+  g_autofree char *label = NULL;
   g_autofree char *item_key = NULL;
   g_autoptr(HrbItem) item = NULL;
   g_autoptr(HrbFigure) old = NULL;
@@ -1239,8 +1255,14 @@ apply_item (Ctx *c, const Rec *r, guint row, GError **error)
     }
 
   /* Find the item. */
-  item_key = r->source_id ? g_strconcat ("id|", r->source_id, NULL)
-                          : g_strdup_printf ("%" G_GINT64_FORMAT "|%s", med_id, r->indication ? r->indication : "");
+  if (r->source_id)
+    item_key = g_strconcat ("id|", r->source_id, NULL);
+  else
+    {
+      char num[32];
+      g_snprintf (num, sizeof num, "%" G_GINT64_FORMAT "|", med_id);
+      item_key = g_strconcat (num, r->indication ? r->indication : "", NULL);
+    }
   if (g_hash_table_lookup_extended (c->items, item_key, NULL, &cached))
     item_id = *(gint64 *) cached;
   else if (med_id > 0 || r->source_id)
@@ -1295,6 +1317,10 @@ apply_item (Ctx *c, const Rec *r, guint row, GError **error)
             return store_fail (c, error, local);
         }
       c->result->n_new++;
+      /* Added items are marked in the store; the in-memory log keeps the first. */
+      if (c->result->changes->len >= MAX_KEPT_CHANGES)
+        return TRUE;
+      label = rec_label (r);
       return log_change (c, "new", item_id, med_id, row, label, NULL, NULL, r->source_id, error);
     }
 
@@ -1310,6 +1336,7 @@ apply_item (Ctx *c, const Rec *r, guint row, GError **error)
     }
 
   /* Compare with what is stored. */
+  label = rec_label (r);
   if ((item = hrb_store_get_item (c->store, item_id, &local)) == NULL)
     return store_fail (c, error, local);
   {
@@ -1576,7 +1603,7 @@ mark_removed (Ctx *c, GError **error)
   g_autoptr(GPtrArray) sids = g_ptr_array_new_with_free_func (g_free);
   GError *local = NULL;
 
-  if (!hrb_store_list_source_items (c->store, c->label, ids, sids, &local))
+  if (!hrb_store_list_source_items (c->store, c->label, c->batch_id, ids, sids, &local))
     return store_fail (c, error, local);
   for (guint i = 0; i < ids->len; i++)
     {
@@ -1645,10 +1672,10 @@ hrb_import_file (HrbStore *store, const char *path, const HrbImportOptions *opti
   c.touched = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   c.created_at = hrb_store_now (store);
   c.source_ids = hrb_store_import_source_ids (store, &local);
-  if (c.source_ids == NULL)
+  c.medicine_keys = c.source_ids ? hrb_store_import_medicine_keys (store, &local) : NULL;
+  if (c.source_ids == NULL || c.medicine_keys == NULL)
     {
       store_fail (&c, error, g_steal_pointer (&local));
-      c.source_ids = g_hash_table_new (g_str_hash, g_str_equal);
       goto done;
     }
 
@@ -1896,7 +1923,8 @@ done:
   g_hash_table_unref (c.seen_ids);
   g_hash_table_unref (c.gip_seen);
   g_hash_table_unref (c.touched);
-  g_hash_table_unref (c.source_ids);
+  g_clear_pointer (&c.source_ids, g_hash_table_unref);
+  g_clear_pointer (&c.medicine_keys, g_hash_table_unref);
   g_free (c.created_at);
   if (result_out == NULL)
     hrb_import_result_free (res);
