@@ -17,8 +17,14 @@ FORMULA = '=HYPERLINK("http://example.org","x")'
 SETTING_NL = {"intramural": "intramuraal", "extramural": "extramuraal", "": None}
 
 
+# libxlsxwriter 1.1.4 loses the copy of a list validation's formula (23 bytes
+# per dropdown): the library's leak, suppressed for sanitizer builds.
+LSAN_ENV = {"LSAN_OPTIONS": "suppressions=" + os.path.join(
+    os.path.dirname(os.path.abspath(__file__)), "..", "export", "lsan.supp") + ":print_suppressions=0"}
+
+
 def export(db, out, *args, check=0):
-    return run(db, "export", out, *args, check=check)
+    return run(db, "export", out, *args, check=check, env=LSAN_ENV)
 
 
 def header_map(ws):
@@ -274,7 +280,7 @@ def test_failed_export_leaves_previous_file(d):
 
     # 2. the disk is full (file size limit, which also holds for root)
     p = subprocess.run([CLI, "--db", db, "export", target], capture_output=True, text=True,
-                       preexec_fn=_limit_file_size)
+                       preexec_fn=_limit_file_size, env=dict(os.environ, **LSAN_ENV))
     expect(p.returncode == 1, f"exit {p.returncode}: {p.stderr!r}")
     expect(p.stderr.count("\n") == 1 and target in p.stderr, f"one line naming the file: {p.stderr!r}")
     expect(open(target, "rb").read() == b"previous workbook", "previous file untouched")
@@ -305,7 +311,7 @@ def test_usage_and_options(d):
     expect(run(db, "export", os.path.join(d, "x.csv"))[0] == 2, "not .xlsx: usage")
     expect(run(db, "export", out, "--stream", "sideways")[0] == 2, "bad stream: usage")
     expect(run(db, "export", out, "--sheets", "ranking,coffee")[0] == 2, "bad sheet: usage")
-    code, _, err = run(db, "export", out, "--frozen", "Bestaat niet 2031")
+    code, _, err = run(db, "export", out, "--frozen", "Bestaat niet 2031", env=LSAN_ENV)
     expect(code == 1 and "Bestaat niet 2031" in err and not os.path.exists(out), f"unknown frozen list: {err!r}")
     export(db, out, "--stream", "retrospective", "--sheets", "ranking,method")
     wb = openpyxl.load_workbook(out)

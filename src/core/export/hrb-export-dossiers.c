@@ -38,6 +38,22 @@ static const char *confidential_headers[N_D_CONFIDENTIAL] = {
   "Einde arrangement (VERTROUWELIJK)",
 };
 
+#define TEXT_WIDTH 32
+
+static gboolean
+is_long_text_column (guint c)
+{
+  switch (c)
+    {
+    case D_STAGE_REMARK: case D_QUESTION: case D_RATIONALE: case D_UNCERTAINTIES:
+    case D_UNCERTAINTY_TEXT: case D_MARKET: case D_PARTIES: case D_ADVICE: case D_MEASURES:
+    case D_LINKS: case D_NOTES: case N_D_COLUMNS + D_PRICE_ARRANGEMENT:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
 static char *
 uncertainties_text (guint flags)
 {
@@ -145,7 +161,7 @@ hrb_export_dossiers_sheet (HrbExportContext *ctx, GError **error)
   ws = hrb_export_add_sheet (ctx, "Dossiers", error);
   if (ws == NULL)
     return FALSE;
-  widths = hrb_column_widths_new (n_columns, 50);
+  widths = hrb_column_widths_new (n_columns, 40);
 
   for (guint i = 0; i < dossiers->len; i++)
     {
@@ -214,6 +230,17 @@ hrb_export_dossiers_sheet (HrbExportContext *ctx, GError **error)
           !hrb_xlsx_text (ctx, ws, row, D_LINKS, links_s, wide, widths, error) ||
           !hrb_xlsx_text (ctx, ws, row, D_NOTES, notes_s, wide, widths, error))
         return FALSE;
+      {
+        const char *long_texts[] = { d->stage_remark, d->question, d->rationale, unc,
+                                     d->uncertainty_text, d->market_text, parties, d->advice_text,
+                                     meas, links_s, notes_s,
+                                     confidential ? d->price_arrangement : NULL };
+        guint lines = 1;
+
+        for (guint t = 0; t < G_N_ELEMENTS (long_texts); t++)
+          lines = MAX (lines, hrb_xlsx_text_lines (long_texts[t], TEXT_WIDTH));
+        hrb_xlsx_set_lines (ws, row, lines);
+      }
       if (confidential && d->confidential_included &&
           (!hrb_xlsx_text (ctx, ws, row, N_D_COLUMNS + D_PRICE_ARRANGEMENT, d->price_arrangement,
                            wide, widths, error) ||
@@ -244,8 +271,12 @@ hrb_export_dossiers_sheet (HrbExportContext *ctx, GError **error)
     return FALSE;
   worksheet_freeze_panes (ws, 1, D_MEDICINE + 1);
   worksheet_set_row (ws, 0, 45, NULL);
+  for (guint c = 0; c < n_columns; c++)
+    if (is_long_text_column (c))
+      widths->width[c] = TEXT_WIDTH;
   hrb_column_widths_apply (widths, ws, 8);
   hrb_export_setup_print (ctx, ws, "Dossiers", 0);
+  worksheet_set_paper (ws, 8);   /* A3: one row per dossier is wide */
   return hrb_export_step_progress (ctx, 1.0, error);
 }
 
@@ -330,7 +361,9 @@ hrb_export_monitoring_sheet (HrbExportContext *ctx, GError **error)
     return FALSE;
   b = (Block) { ctx, ws, ((const char **) ctx->sheet_names->pdata)[ctx->sheet_names->len - 1], 0 };
   worksheet_set_column (ws, 0, 0, 44, NULL);
-  worksheet_set_column (ws, 1, 6, 16, NULL);
+  worksheet_set_column (ws, 1, 1, 18, NULL);
+  worksheet_set_column (ws, 2, 2, 26, NULL);
+  worksheet_set_column (ws, 3, 6, 17, NULL);
 
   intro = g_strdup_printf ("Stand op %s. Doorlooptijden in kalenderdagen tussen de data van de "
                            "overgangen; alleen afgeronde perioden tellen; tijd in de parkeerstand "
@@ -363,7 +396,14 @@ hrb_export_monitoring_sheet (HrbExportContext *ctx, GError **error)
     }
   {
     lxw_chart *chart = workbook_add_chart (ctx->wb, LXW_CHART_BAR);
+    guint most = 0;
+
+    for (int s = 0; s < HRB_N_STAGES; s++)
+      most = MAX (most, m->open_per_stage[s]);
     chart_axis_set_reverse (chart->y_axis);   /* the route from top to bottom */
+    chart_axis_set_min (chart->x_axis, 0);
+    if (most <= 10)
+      chart_axis_set_major_unit (chart->x_axis, 1);   /* whole dossiers */
     if (!insert_chart (&b, chart, first, b.row - 1, 1, "Open dossiers per fase", chart_row, error))
       return FALSE;
   }

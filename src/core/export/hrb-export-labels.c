@@ -5,6 +5,9 @@
  * of ux.md's terminology table) rather than translations of the UI. */
 #include "hrb-export-labels.h"
 
+#include <math.h>
+#include <string.h>
+
 static const char *stage_nl[HRB_N_STAGES] = {
   "Gesignaleerd", "Geprioriteerd", "Vraag geformuleerd", "Dataverzameling", "Analyse",
   "Rapportage", "Triagetafel", "Besluit", "Implementatie", "Monitoring", "Afgesloten",
@@ -141,4 +144,64 @@ hrb_export_nl_criterion (const HrbCriterion *c)
   if (c->label != NULL && c->label[0] != '\0')
     return c->label;
   return hrb_export_nl_input (c->input);
+}
+
+/* Dutch numbers in running text: "1.000.000", "2,5". */
+char *
+hrb_export_nl_number (double v, int decimals)
+{
+  g_autofree char *plain = g_strdup_printf ("%.*f", decimals, fabs (v));
+  const char *dot = strchr (plain, '.');
+  gsize int_len = dot ? (gsize) (dot - plain) : strlen (plain);
+  GString *s = g_string_new (v < 0 ? "-" : "");
+
+  for (gsize i = 0; i < int_len; i++)
+    {
+      if (i > 0 && (int_len - i) % 3 == 0)
+        g_string_append_c (s, '.');
+      g_string_append_c (s, plain[i]);
+    }
+  if (dot)
+    {
+      /* drop trailing zeros */
+      g_autofree char *frac = g_strdup (dot + 1);
+      gsize n = strlen (frac);
+
+      while (n > 0 && frac[n - 1] == '0')
+        frac[--n] = '\0';
+      if (n > 0)
+        g_string_append_printf (s, ",%s", frac);
+    }
+  return g_string_free (s, FALSE);
+}
+
+
+char *
+hrb_export_nl_ineligible (const HrbMethod *m, HrbEligibility e)
+{
+  g_autofree char *cost = NULL;
+  g_autofree char *budget = NULL;
+
+  switch (e)
+    {
+    case HRB_ELIGIBLE:
+      return NULL;
+    case HRB_INELIGIBLE_INSUFFICIENT_DATA:
+      return g_strdup ("onvoldoende gegevens: geen patiëntaantallen en geen budgetimpact");
+    case HRB_INELIGIBLE_UNKNOWN_COST:
+      return g_strdup ("alleen patiëntaantallen bekend: geen kosten per patiënt en geen "
+                       "budgetimpact");
+    case HRB_INELIGIBLE_BELOW_THRESHOLDS:
+    default:
+      cost = hrb_is_known (m->min_cost_per_patient) ? hrb_export_nl_number (m->min_cost_per_patient, 0) : NULL;
+      budget = hrb_is_known (m->min_budget_impact) ? hrb_export_nl_number (m->min_budget_impact, 0) : NULL;
+      if (cost && budget)
+        return g_strdup_printf ("kosten per patiënt onder € %s en budgetimpact onder € %s", cost,
+                                budget);
+      if (cost)
+        return g_strdup_printf ("kosten per patiënt onder € %s", cost);
+      if (budget)
+        return g_strdup_printf ("budgetimpact onder € %s", budget);
+      return g_strdup ("onder de drempels van de methode");
+    }
 }

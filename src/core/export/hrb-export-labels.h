@@ -20,4 +20,10 @@ const char *hrb_export_nl_stream        (HrbStream s);
 /* The criterion's own label when it has one, else the Dutch name of its input. */
 const char *hrb_export_nl_criterion     (const HrbCriterion *c);
 
+/* Dutch numbers in running text: "1.000.000", "2,5" (trailing zeros dropped). */
+char       *hrb_export_nl_number        (double v, int decimals);
+/* Why an item is not eligible, in Dutch, with the method's thresholds;
+ * NULL when eligible. */
+char       *hrb_export_nl_ineligible    (const HrbMethod *m, HrbEligibility e);
+
 G_END_DECLS

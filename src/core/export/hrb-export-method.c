@@ -7,35 +7,6 @@
 
 #include <string.h>
 
-/* Dutch numbers in running text: "1.000.000", "2,5". */
-static char *
-nl_number (double v, int decimals)
-{
-  g_autofree char *plain = g_strdup_printf ("%.*f", decimals, fabs (v));
-  const char *dot = strchr (plain, '.');
-  gsize int_len = dot ? (gsize) (dot - plain) : strlen (plain);
-  GString *s = g_string_new (v < 0 ? "-" : "");
-
-  for (gsize i = 0; i < int_len; i++)
-    {
-      if (i > 0 && (int_len - i) % 3 == 0)
-        g_string_append_c (s, '.');
-      g_string_append_c (s, plain[i]);
-    }
-  if (dot)
-    {
-      /* drop trailing zeros */
-      g_autofree char *frac = g_strdup (dot + 1);
-      gsize n = strlen (frac);
-
-      while (n > 0 && frac[n - 1] == '0')
-        frac[--n] = '\0';
-      if (n > 0)
-        g_string_append_printf (s, ",%s", frac);
-    }
-  return g_string_free (s, FALSE);
-}
-
 static char *
 nl_value (HrbInput input, double v)
 {
@@ -45,21 +16,21 @@ nl_value (HrbInput input, double v)
     {
     case HRB_INPUT_BUDGET_IMPACT:
     case HRB_INPUT_COST_PER_PATIENT:
-      n = nl_number (v, 0);
+      n = hrb_export_nl_number (v, 0);
       return g_strdup_printf ("€ %s", n);
     case HRB_INPUT_RELATIVE_BUDGET_IMPACT:
     case HRB_INPUT_GROWTH:
-      n = nl_number (v * 100, 2);
+      n = hrb_export_nl_number (v * 100, 2);
       return g_strdup_printf ("%s %%", n);
     case HRB_INPUT_PATIENTS:
-      n = nl_number (v, 0);
+      n = hrb_export_nl_number (v, 0);
       return g_strdup_printf ("%s patiënten", n);
     case HRB_INPUT_UNCERTAINTY:
     case HRB_INPUT_MARKET:
     case HRB_INPUT_EXPERT:
     case HRB_N_INPUTS:
     default:
-      n = nl_number (v, 1);
+      n = hrb_export_nl_number (v, 1);
       return g_strdup_printf ("%s punten", n);
     }
 }
@@ -127,14 +98,14 @@ transform_words (const HrbCriterion *c)
     default:
       if (c->input == HRB_INPUT_UNCERTAINTY)
         {
-          g_autofree char *cap = nl_number (c->points_cap, 0);
+          g_autofree char *cap = hrb_export_nl_number (c->points_cap, 0);
           gboolean first = TRUE;
 
           g_string_assign (s, "Punten, opgeteld: ");
           for (guint f = 0; f < HRB_N_FLAGS; f++)
             if (c->flag_points[f] > 0)
               {
-                g_autofree char *p = nl_number (c->flag_points[f], 0);
+                g_autofree char *p = hrb_export_nl_number (c->flag_points[f], 0);
                 g_string_append_printf (s, "%s%s %s", first ? "" : ", ",
                                         hrb_export_nl_flag (f), p);
                 first = FALSE;
@@ -143,8 +114,8 @@ transform_words (const HrbCriterion *c)
         }
       else if (c->input == HRB_INPUT_MARKET)
         {
-          g_autofree char *p = nl_number (c->market_points, 0);
-          g_autofree char *y = nl_number (c->loe_years, 1);
+          g_autofree char *p = hrb_export_nl_number (c->market_points, 0);
+          g_autofree char *y = hrb_export_nl_number (c->loe_years, 1);
           g_string_printf (s, "%s punten als de exclusiviteit binnen %s jaar afloopt, anders 0.",
                            p, y);
         }
@@ -177,6 +148,7 @@ typedef struct {
   HrbExportContext *ctx;
   lxw_worksheet    *ws;
   guint             row;
+  double            text_width;   /* of column B, for row heights */
 } Page;
 
 static gboolean
@@ -187,6 +159,7 @@ line (Page *p, const char *label, const char *text, lxw_format *fmt, GError **er
   if (text && !hrb_xlsx_text (p->ctx, p->ws, p->row, 1, text, fmt ? fmt : p->ctx->f_wrap, NULL,
                               error))
     return FALSE;
+  hrb_xlsx_set_lines (p->ws, p->row, hrb_xlsx_text_lines (text, p->text_width));
   p->row++;
   return TRUE;
 }
@@ -196,15 +169,13 @@ line (Page *p, const char *label, const char *text, lxw_format *fmt, GError **er
 static gboolean
 wide_line (Page *p, const char *label, const char *text, lxw_format *fmt, GError **error)
 {
-  const double chars_per_line = 130;
-  double lines = ceil (g_utf8_strlen (text, -1) / chars_per_line);
 
   if (!hrb_xlsx_text (p->ctx, p->ws, p->row, 0, label, p->ctx->f_bold, NULL, error) ||
       !hrb_xlsx_check (worksheet_merge_range (p->ws, p->row, 1, p->row, 10, "", fmt),
                        "text", error) ||
       !hrb_xlsx_text (p->ctx, p->ws, p->row, 1, text, fmt, NULL, error))
     return FALSE;
-  worksheet_set_row (p->ws, p->row, 15.5 * MAX (lines, 1) + 2, NULL);
+  hrb_xlsx_set_lines (p->ws, p->row, hrb_xlsx_text_lines (text, 34 + 9 * 14));
   p->row++;
   return TRUE;
 }
@@ -226,7 +197,7 @@ hrb_export_method_sheet (HrbExportContext *ctx, GError **error)
   const HrbMethod *m = hrb_export_ranking_method (r);
   HrbFrozenList *frozen = hrb_export_ranking_frozen (r);
   lxw_worksheet *ws = hrb_export_add_sheet (ctx, "Methode", error);
-  Page p = { ctx, ws, 0 };
+  Page p = { ctx, ws, 0, 90 };
   g_autofree char *version = NULL;
   g_autofree char *eligibility = NULL;
   g_autofree char *unstable = NULL;
@@ -259,7 +230,9 @@ hrb_export_method_sheet (HrbExportContext *ctx, GError **error)
       !line (&p, "Methode", m->name, NULL, error) ||
       !line (&p, "Versie", version, NULL, error) ||
       !line (&p, "Datum van de methode", m->created_at ? m->created_at : "(ingebouwd)", NULL, error) ||
-      (m->description && !line (&p, "Beschrijving", m->description, NULL, error)))
+      !line (&p, "Beschrijving", m->builtin ? "De standaardmethode: patiëntaantallen en "
+             "budgetimpact (logaritmisch), relatieve budgetimpact en onzekerheid."
+             : m->description, NULL, error))
     return FALSE;
 
   if (!heading (&p, "Wie komt in aanmerking", error))
@@ -267,19 +240,19 @@ hrb_export_method_sheet (HrbExportContext *ctx, GError **error)
   t = g_string_new ("Een item (geneesmiddel voor een indicatie) komt in aanmerking als ");
   if (hrb_is_known (m->min_cost_per_patient) && hrb_is_known (m->min_budget_impact))
     {
-      g_autofree char *a = nl_number (m->min_cost_per_patient, 0);
-      g_autofree char *b = nl_number (m->min_budget_impact, 0);
+      g_autofree char *a = hrb_export_nl_number (m->min_cost_per_patient, 0);
+      g_autofree char *b = hrb_export_nl_number (m->min_budget_impact, 0);
       g_string_append_printf (t, "de kosten per patiënt per jaar minstens € %s zijn, of de "
                                  "budgetimpact minstens € %s per jaar is.", a, b);
     }
   else if (hrb_is_known (m->min_cost_per_patient))
     {
-      g_autofree char *a = nl_number (m->min_cost_per_patient, 0);
+      g_autofree char *a = hrb_export_nl_number (m->min_cost_per_patient, 0);
       g_string_append_printf (t, "de kosten per patiënt per jaar minstens € %s zijn.", a);
     }
   else if (hrb_is_known (m->min_budget_impact))
     {
-      g_autofree char *b = nl_number (m->min_budget_impact, 0);
+      g_autofree char *b = hrb_export_nl_number (m->min_budget_impact, 0);
       g_string_append_printf (t, "de budgetimpact minstens € %s per jaar is.", b);
     }
   else
@@ -325,6 +298,8 @@ hrb_export_method_sheet (HrbExportContext *ctx, GError **error)
           !hrb_xlsx_number (ctx, ws, p.row, 4, total_weight > 0 ? c->weight / total_weight : NAN,
                             ctx->f_percent, NULL, error))
         return FALSE;
+      hrb_xlsx_set_lines (ws, p.row, MAX (hrb_xlsx_text_lines (input_meaning (c), 90),
+                                          hrb_xlsx_text_lines (words, 70)));
       p.row++;
     }
   (void) header_row;
@@ -401,13 +376,13 @@ hrb_export_sources_sheet (HrbExportContext *ctx, GError **error)
   GPtrArray *items = hrb_export_ranking_items (r);
   g_autoptr(GPtrArray) batches = NULL;
   g_autoptr(GHashTable) per_batch = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
-  g_autoptr(GHashTable) origins = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) origins = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) origin_list = g_ptr_array_new_with_free_func ((GDestroyNotify) origin_free);
   g_autoptr(GHashTable) frozen_ids = NULL;
   g_autoptr(GHashTable) medicines = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autofree char *c1 = NULL, *c2 = NULL, *c3 = NULL;
   lxw_worksheet *ws = hrb_export_add_sheet (ctx, "Bronnen", error);
-  Page p = { ctx, ws, 0 };
+  Page p = { ctx, ws, 0, 34 };
   guint n_items = 0, n_list = 0, n_prov = 0, n_medicine_level = 0, n_multi = 0;
   static const char *batch_headers[] = {
     "Bron", "Bestand", "Peildatum", "Rijen", "Nieuw", "Bijgewerkt", "Ongewijzigd", "Afgewezen",

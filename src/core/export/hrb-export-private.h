@@ -82,6 +82,13 @@ gboolean hrb_xlsx_date   (HrbExportContext *ctx, lxw_worksheet *ws, guint row, g
 gboolean hrb_xlsx_bool   (HrbExportContext *ctx, lxw_worksheet *ws, guint row, guint col,
                           gboolean value, HrbColumnWidths *widths, GError **error);
 
+/* Lines a wrapped text needs in a column of width characters (at least 1,
+ * at most what Excel's highest row holds). Neither Excel nor LibreOffice
+ * fits the height of rows with wrapped text when opening a file, so the
+ * writers set it: hrb_xlsx_set_lines() (no change for one line). */
+guint    hrb_xlsx_text_lines (const char *text, double width);
+void     hrb_xlsx_set_lines  (lxw_worksheet *ws, guint row, guint lines);
+
 /* Sets the error from a libxlsxwriter result; FALSE when err != 0. */
 gboolean hrb_xlsx_check  (lxw_error err, const char *what, GError **error);
 

@@ -41,6 +41,7 @@ static const char *tail_headers[N_TAIL_COLUMNS] = {
 };
 
 #define MEDICINE_LEVEL "(alle indicaties)"
+#define REASON_WIDTH 30
 
 struct _HrbExportRanking {
   HrbMethod      *method;       /* owned (live) or the frozen list's */
@@ -336,7 +337,9 @@ write_live_row (SheetWriter *w, guint row, guint i, GError **error)
                           w->widths, error))
       return FALSE;
   if (!eligible)
-    reason = hrb_eligibility_reason (r->method, res->eligibility[i]);
+    reason = hrb_export_nl_ineligible (r->method, res->eligibility[i]);
+  if (reason)
+    hrb_xlsx_set_lines (w->ws, row, hrb_xlsx_text_lines (reason, REASON_WIDTH));
   return write_tail (w, row, reason, item->id, error);
 }
 
@@ -358,6 +361,8 @@ write_frozen_row (SheetWriter *w, guint row, const HrbRankingRow *fr, GError **e
     if (!hrb_xlsx_number (w->ctx, w->ws, row, N_FIXED_COLUMNS + c, fr->details[c].contribution,
                           w->ctx->f_number, w->widths, error))
       return FALSE;
+  if (fr->reason)
+    hrb_xlsx_set_lines (w->ws, row, hrb_xlsx_text_lines (fr->reason, REASON_WIDTH));
   return write_tail (w, row, fr->reason, fr->item_id, error);
 }
 
@@ -474,7 +479,7 @@ finish_sheet (SheetWriter *w, const char *sheet_name, guint n_rows, GError **err
   hrb_column_widths_note (w->widths, advice_col, 28);
   hrb_column_widths_note (w->widths, remark_col, 36);
   hrb_column_widths_note (w->widths, COL_SCORE, 12);   /* room for the data bar */
-  w->widths->width[w->first_tail + TAIL_REASON] = MIN (w->widths->width[w->first_tail + TAIL_REASON], 30);
+  w->widths->width[w->first_tail + TAIL_REASON] = REASON_WIDTH;
   hrb_column_widths_apply (w->widths, w->ws, 6);
   worksheet_set_column (w->ws, advice_col, advice_col, w->widths->width[advice_col], ctx->f_input);
   worksheet_set_column (w->ws, remark_col, remark_col, w->widths->width[remark_col], ctx->f_input);

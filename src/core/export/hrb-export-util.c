@@ -184,6 +184,41 @@ hrb_xlsx_bool (HrbExportContext *ctx, lxw_worksheet *ws, guint row, guint col,
   return hrb_xlsx_text (ctx, ws, row, col, value ? "ja" : "nee", ctx->f_flag, widths, error);
 }
 
+#define LINE_HEIGHT 15.0
+#define MAX_LINES 27     /* Excel's row height limit is 409 points */
+
+guint
+hrb_xlsx_text_lines (const char *text, double width)
+{
+  /* Calibri 11 averages about 1.1 characters per unit of column width. */
+  double per_line = MAX (width * 1.1, 1.0);
+  guint lines = 0;
+  glong n = 0;
+
+  if (text == NULL || text[0] == '\0')
+    return 1;
+  for (const char *p = text;; p = g_utf8_next_char (p))
+    {
+      if (*p == '\n' || *p == '\0')
+        {
+          lines += MAX (1, (guint) ceil (n / per_line));
+          n = 0;
+          if (*p == '\0' || lines >= MAX_LINES)
+            break;
+        }
+      else
+        n++;
+    }
+  return MIN (lines, MAX_LINES);
+}
+
+void
+hrb_xlsx_set_lines (lxw_worksheet *ws, guint row, guint lines)
+{
+  if (lines > 1)
+    worksheet_set_row (ws, row, LINE_HEIGHT * MIN (lines, MAX_LINES) + 2, NULL);
+}
+
 /* Sheet names ------------------------------------------------------------------- */
 
 static gboolean

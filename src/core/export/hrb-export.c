@@ -109,6 +109,7 @@ create_formats (HrbExportContext *ctx)
   ctx->f_euro = num_format (wb, "[$€-413] #,##0");
   ctx->f_percent = num_format (wb, "0.0%");
   ctx->f_date = num_format (wb, "dd-mm-yyyy");
+  format_set_align (ctx->f_date, LXW_ALIGN_LEFT);
 }
 
 /* The hidden sheet with the choices of the dropdown. The validation refers
