@@ -60,6 +60,46 @@ def xml_parts(path):
                 or n.endswith(".rels")}
 
 
+def check_ranking_sheet(ws, expected, contrib_cols, items):
+    """Every cell of a ranking sheet against the CLI's CSV rows (same order)."""
+    sheet = ws.title
+    head, col = header_map(ws)
+    expect("Score" in col and head[3] == "Score", f"Score header: {head[:5]}")
+    contrib_headers = [h for h in head if h.startswith("Bijdrage ")]
+    expect(len(contrib_headers) == len(contrib_cols), f"{contrib_headers} vs {contrib_cols}")
+    expect(head[-2:] == ["Advies triagetafel", "Toelichting"], f"committee columns {head[-2:]}")
+    got = sheet_rows(ws)
+    expect(len(got) == len(expected), f"{sheet}: {len(got)} rows, csv {len(expected)}")
+    for n, (g, e) in enumerate(zip(got, expected), start=2):
+        where = f"{sheet}!row {n}"
+        cell = lambda h: g[col[h]]  # noqa: E731
+        expect(str(cell("Item-id")) == e["item_id"], f"{where}: item {cell('Item-id')} vs {e['item_id']}")
+        for h, c in (("Rang", "rank"), ("Beste rang", "rank_best"), ("Slechtste rang", "rank_worst")):
+            v = cell(h)
+            expect(("" if v is None else str(int(v))) == e[c], f"{where}: {h} {v!r} vs {e[c]!r}")
+        expect(close(cell("Score"), e["score"], 0.0006), f"{where}: score {cell('Score')} vs {e['score']}")
+        for h, c in (("In aanmerking", "eligible"), ("Instabiel", "unstable"), ("Sluis", "sluis")):
+            expect(as_flag(cell(h)) == e[c], f"{where}: {h} {cell(h)!r} vs {e[c]!r}")
+        expect(cell("Geneesmiddel") == e["medicine"], f"{where}: medicine {cell('Geneesmiddel')!r}")
+        ind = cell("Indicatie")
+        expect((ind if ind != MEDICINE_LEVEL else "") == e["indication"], f"{where}: indication {ind!r}")
+        expect(close(cell("Relatieve budgetimpact"), e["relative_budget_impact"], 1e-6),
+               f"{where}: relative {cell('Relatieve budgetimpact')} vs {e['relative_budget_impact']}")
+        for h, c in zip(contrib_headers, contrib_cols):
+            expect(close(cell(h), e[c], 0.0006), f"{where}: {h} {cell(h)} vs {c} {e[c]}")
+        p = point(cell("Patiënten (laag)"), cell("Patiënten (hoog)"))
+        expect(close(p, e["patients"], 0.51), f"{where}: patients {p} vs {e['patients']}")
+        if items is not None:
+            item = items[e["item_id"]]
+            expect(cell("Werkzame stof") == item["inn"], f"{where}: inn")
+            expect((cell("ATC") or "") == item["atc"], f"{where}: atc")
+            expect(cell("Setting") == SETTING_NL[item["setting"]], f"{where}: setting {cell('Setting')!r}")
+            expect((cell("Domein") or "") == item["domain"], f"{where}: domain")
+            for h, c in (("Patiënten (laag)", "patients_low"), ("Patiënten (hoog)", "patients_high")):
+                expect(close(cell(h), item[c], 0.01), f"{where}: {h} {cell(h)} vs {item[c]}")
+    return len(got)
+
+
 def test_sheets_and_cells_equal_score_csv(d):
     db = demo_db(d)
     out = os.path.join(d, "lijst.xlsx")
@@ -81,43 +121,34 @@ def test_sheets_and_cells_equal_score_csv(d):
 
     checked = 0
     for sheet, stream in (("Prospectief", "prospective"), ("Retrospectief", "retrospective")):
-        ws = wb[sheet]
-        head, col = header_map(ws)
-        expect("Score" in col and head[3] == "Score", f"Score header: {head[:5]}")
-        contrib_headers = [h for h in head if h.startswith("Bijdrage ")]
-        expect(len(contrib_headers) == len(contrib_cols), f"{contrib_headers} vs {contrib_cols}")
-        expect(head[-2:] == ["Advies triagetafel", "Toelichting"], f"committee columns {head[-2:]}")
-        expected = [r for r in score if r["stream"] == stream]
-        got = sheet_rows(ws)
-        expect(len(got) == len(expected), f"{sheet}: {len(got)} rows, csv {len(expected)}")
-        for n, (g, e) in enumerate(zip(got, expected), start=2):
-            where = f"{sheet}!row {n}"
-            cell = lambda h: g[col[h]]  # noqa: E731
-            expect(str(cell("Item-id")) == e["item_id"], f"{where}: item {cell('Item-id')} vs {e['item_id']}")
-            for h, c in (("Rang", "rank"), ("Beste rang", "rank_best"), ("Slechtste rang", "rank_worst")):
-                v = cell(h)
-                expect(("" if v is None else str(int(v))) == e[c], f"{where}: {h} {v!r} vs {e[c]!r}")
-            expect(close(cell("Score"), e["score"], 0.0006), f"{where}: score {cell('Score')} vs {e['score']}")
-            for h, c in (("In aanmerking", "eligible"), ("Instabiel", "unstable"), ("Sluis", "sluis")):
-                expect(as_flag(cell(h)) == e[c], f"{where}: {h} {cell(h)!r} vs {e[c]!r}")
-            expect(cell("Geneesmiddel") == e["medicine"], f"{where}: medicine {cell('Geneesmiddel')!r}")
-            ind = cell("Indicatie")
-            expect((ind if ind != MEDICINE_LEVEL else "") == e["indication"], f"{where}: indication {ind!r}")
-            expect(close(cell("Relatieve budgetimpact"), e["relative_budget_impact"], 1e-6),
-                   f"{where}: relative {cell('Relatieve budgetimpact')} vs {e['relative_budget_impact']}")
-            for h, c in zip(contrib_headers, contrib_cols):
-                expect(close(cell(h), e[c], 0.0006), f"{where}: {h} {cell(h)} vs {c} {e[c]}")
-            p = point(cell("Patiënten (laag)"), cell("Patiënten (hoog)"))
-            expect(close(p, e["patients"], 0.51), f"{where}: patients {p} vs {e['patients']}")
-            item = items[e["item_id"]]
-            expect(cell("Werkzame stof") == item["inn"], f"{where}: inn")
-            expect((cell("ATC") or "") == item["atc"], f"{where}: atc")
-            expect(cell("Setting") == SETTING_NL[item["setting"]], f"{where}: setting {cell('Setting')!r}")
-            expect((cell("Domein") or "") == item["domain"], f"{where}: domain")
-            for h, c in (("Patiënten (laag)", "patients_low"), ("Patiënten (hoog)", "patients_high")):
-                expect(close(cell(h), item[c], 0.01), f"{where}: {h} {cell(h)} vs {item[c]}")
-            checked += 1
+        checked += check_ranking_sheet(wb[sheet], [r for r in score if r["stream"] == stream],
+                                       contrib_cols, items)
     expect(checked == len(score), f"every scored row checked ({checked}/{len(score)})")
+
+
+def test_frozen_list_exports_as_frozen(d):
+    db = demo_db(d)
+    name = "Prospectieve lijst 2027-1 [concept]"
+    run(db, "freeze", "--stream", "prospective", "--name", name, "--date", "2026-11-20", check=0)
+    _, frozen_csv, _ = run(db, "frozen", name, "--format", "csv", check=0)
+    expected = rows(frozen_csv)
+    contrib_cols = [c for c in expected[0].keys() if c.startswith("contrib_")]
+    # later data: a new item that would top the live list
+    run(db, "add-item", "--inn", "laterumab", "--indication", "Later", "--status", "not_admitted",
+        "--patients", "900000", "--cost", "900000", check=0)
+    _, live_csv, _ = run(db, "score", "--stream", "prospective", "--format", "csv", check=0)
+    expect(rows(live_csv)[0]["medicine"] == "laterumab", "the live list changed")
+    out = os.path.join(d, "vastgesteld.xlsx")
+    export(db, out, "--frozen", name)
+    wb = openpyxl.load_workbook(out)
+    sheet = "Prospectieve lijst 2027-1 -conc"
+    visible = [ws.title for ws in wb.worksheets if ws.sheet_state == "visible"]
+    expect(visible == [sheet, "Dossiers", "Methode", "Bronnen", "Monitoring"], f"sheets {visible}")
+    n = check_ranking_sheet(wb[sheet], expected, contrib_cols, None)
+    expect(n == len(expected) and n > 10, f"{n} frozen rows")
+    expect(name in wb.properties.title, f"title {wb.properties.title}")
+    footer = wb[sheet].oddFooter.left.text
+    expect(name.replace("&", "&&") in footer, f"footer names the list: {footer!r}")
 
 
 def test_formats_panes_table_validation_print(d):
@@ -320,6 +351,7 @@ def test_usage_and_options(d):
 
 
 if __name__ == "__main__":
-    main([test_sheets_and_cells_equal_score_csv, test_formats_panes_table_validation_print,
+    main([test_sheets_and_cells_equal_score_csv, test_frozen_list_exports_as_frozen,
+          test_formats_panes_table_validation_print,
           test_formula_text_stays_text, test_confidential_only_in_internal,
           test_failed_export_leaves_previous_file, test_usage_and_options])
