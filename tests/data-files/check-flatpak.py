@@ -92,6 +92,18 @@ def check_pins(path):
         if module.get("name") == "herbeoordeling" and "-Dtests=false" not in module.get("config-opts", []) \
                 and "cmocka" not in names:
             problems.append("the application builds its tests but no module builds cmocka")
+    # The application's -D options must exist in meson_options.txt.
+    options_file = os.path.join(os.path.dirname(os.path.abspath(path)), "..", "meson_options.txt")
+    if os.path.exists(options_file) and modules and isinstance(modules[-1], dict):
+        with open(options_file, encoding="utf-8") as f:
+            known = set(re.findall(r"option\(\s*'([^']+)'", f.read()))
+        for opt in modules[-1].get("config-opts", []):
+            m = re.match(r"-D([A-Za-z0-9_-]+)=", opt)
+            builtin = m and (m.group(1).startswith("b_") or m.group(1) in (
+                "buildtype", "optimization", "debug", "werror", "warning_level", "prefix",
+                "libdir", "default_library", "strip"))
+            if m and m.group(1) not in known and not builtin:
+                problems.append("config-opt %s names no option in meson_options.txt" % opt)
     for p in problems:
         print("FAIL:", p)
     if not problems:
