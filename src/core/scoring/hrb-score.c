@@ -383,7 +383,7 @@ hrb_score_criterion_value (const HrbCriterion *c, const HrbScoreInput *in, const
 }
 
 /* Adds one criterion's contributions to the three score arrays. */
-static void
+static G_GNUC_NO_INLINE void
 add_criterion (const HrbCriterion *c, guint ci, double factor, const HrbScoreInput *in,
                HrbScoreResult *r)
 {
@@ -475,10 +475,17 @@ descending_key (double score)
 #define RADIX_BITS 11
 #define RADIX_SIZE (1u << RADIX_BITS)
 #define RADIX_PASSES 6
+#define RADIX_FIRST_PASS 3
 
-/* Stable LSD radix sort of (keys, idx) of length m; the result ends up in
- * *keys / *idx (pointers may be swapped with the scratch buffers). */
-static void
+/* Stable sort of (keys, idx) of length m by key; the result ends up in
+ * *keys / *idx (pointers may be swapped with the scratch buffers).
+ *
+ * An LSD radix sort on the top 31 bits of the keys (three passes of 11 bits:
+ * sign, exponent and 19 bits of the mantissa of a score, a resolution of
+ * about 2 × 10⁻⁶ of its value) leaves only neighbours that differ in the
+ * lowest bits out of order; a final insertion sort on the whole key puts
+ * those right, stable and exact, in about one pass. */
+static G_GNUC_NO_INLINE void
 radix_sort (guint32 counts[RADIX_PASSES][RADIX_SIZE], guint64 **keys, guint32 **idx,
             guint64 **keys_tmp, guint32 **idx_tmp, guint m)
 {
@@ -489,10 +496,10 @@ radix_sort (guint32 counts[RADIX_PASSES][RADIX_SIZE], guint64 **keys, guint32 **
   for (guint i = 0; i < m; i++)
     {
       guint64 v = k[i];
-      for (int p = 0; p < RADIX_PASSES; p++)
+      for (int p = RADIX_FIRST_PASS; p < RADIX_PASSES; p++)
         counts[p][(v >> (p * RADIX_BITS)) & (RADIX_SIZE - 1)]++;
     }
-  for (int p = 0; p < RADIX_PASSES; p++)
+  for (int p = RADIX_FIRST_PASS; p < RADIX_PASSES; p++)
     {
       guint32 sum = 0;
       gboolean trivial = FALSE;
@@ -515,6 +522,26 @@ radix_sort (guint32 counts[RADIX_PASSES][RADIX_SIZE], guint64 **keys, guint32 **
         }
       { guint64 *t = k; k = kt; kt = t; }
       { guint32 *t = x; x = xt; xt = t; }
+    }
+  /* Insertion sort on the full key: stable, linear when nearly sorted. */
+  for (guint i = 1; i < m; i++)
+    {
+      guint64 v = k[i];
+      guint32 w;
+      guint j;
+
+      if (k[i - 1] <= v)
+        continue;
+      w = x[i];
+      j = i;
+      while (j > 0 && k[j - 1] > v)
+        {
+          k[j] = k[j - 1];
+          x[j] = x[j - 1];
+          j--;
+        }
+      k[j] = v;
+      x[j] = w;
     }
   *keys = k;
   *keys_tmp = kt;
@@ -566,65 +593,49 @@ tie_cmp (gconstpointer pa, gconstpointer pb, gpointer data)
   return c;
 }
 
-/* First j in [0, m) where !(P[j] > x) (or !(P[j] >= x) when ge), P
- * descending; gallops from hint. */
-static inline guint
-boundary (const double *P, guint m, double x, gboolean ge, guint hint)
+static inline double
+key_to_score (guint64 key)
 {
-  guint lo, hi, step;
-#define PRED(j) (ge ? P[j] >= x : P[j] > x)
+  guint64 bits = ~key;
+  double v;
 
-  if (m == 0)
-    return 0;
-  if (hint >= m)
-    hint = m - 1;
-  if (PRED (hint))
+  memcpy (&v, &bits, sizeof v);
+  return v;
+}
+
+/* For every eligible item of the stream: the number of entries of P (the
+ * sorted point scores, descending) greater than its score in scenario s (or
+ * greater than or equal when ge), stored in out[i]. The queries are sorted
+ * too, so one merge-like sweep answers them all. */
+static void
+count_above_all (HrbScoreResult *r, const HrbScoreInput *in, guint8 stream, const double *P,
+                 guint m_el, int s, gboolean ge, guint32 *out)
+{
+  HrbScorePriv *p = r->priv;
+  guint64 *keys = p->keys_a, *keys_tmp = p->keys_b;
+  guint32 *idx = p->idx_a, *idx_tmp = p->idx_b;
+  const double *sc = r->score[s];
+  guint m = 0, q = 0;
+
+  for (guint i = 0; i < in->n; i++)
+    if (in->stream[i] == stream && r->eligibility[i] == HRB_ELIGIBLE)
+      {
+        keys[m] = descending_key (sc[i]);
+        idx[m] = i;
+        m++;
+      }
+  radix_sort (p->counts, &keys, &idx, &keys_tmp, &idx_tmp, m);
+  for (guint j = 0; j < m; j++)
     {
-      lo = hint + 1;
-      hi = m;
-      step = 1;
-      while (lo + step - 1 < m)
-        {
-          guint j = lo + step - 1;
-          if (PRED (j))
-            {
-              lo = j + 1;
-              step *= 2;
-            }
-          else
-            {
-              hi = j;
-              break;
-            }
-        }
-    }
-  else
-    {
-      lo = 0;
-      hi = hint;
-      step = 1;
-      while (hi >= step)
-        {
-          guint j = hi - step;
-          if (PRED (j))
-            {
-              lo = j + 1;
-              break;
-            }
-          hi = j;
-          step *= 2;
-        }
-    }
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-      if (PRED (mid))
-        lo = mid + 1;
+      double x = key_to_score (keys[j]);
+      if (ge)
+        while (q < m_el && P[q] >= x)
+          q++;
       else
-        hi = mid;
+        while (q < m_el && P[q] > x)
+          q++;
+      out[idx[j]] = q;
     }
-#undef PRED
-  return lo;
 }
 
 static void
@@ -660,23 +671,33 @@ rank_stream (const HrbMethod *m, const HrbScoreInput *in, HrbScoreResult *r, gui
       a = b;
     }
 
+  /* The sorted point scores come back from the keys (no random reads). */
   for (guint j = 0; j < m_el; j++)
     {
-      guint32 i = idx[j];
-      P[j] = sp[i];
-      r->rank[i] = j + 1;
-      r->order[pos++] = i;
+      P[j] = key_to_score (keys[j]);
+      r->rank[idx[j]] = j + 1;
+      r->order[pos++] = idx[j];
     }
-  for (guint j = 0; j < m_el; j++)
+  /* Rank intervals: how many point scores lie above score_high (>) and
+   * score_low (≥), by sorting those too and sweeping; then, in input order,
+   * the item's own point score is taken out of the counts. */
+  count_above_all (r, in, stream, P, m_el, HRB_HIGH, FALSE, r->rank_best);
+  count_above_all (r, in, stream, P, m_el, HRB_LOW, TRUE, r->rank_worst);
+  for (guint i = 0; i < in->n; i++)
     {
-      guint32 i = idx[j];
-      double own = P[j];
-      double hi = r->score[HRB_HIGH][i], lo = r->score[HRB_LOW][i];
-      guint best = 1 + boundary (P, m_el, hi, FALSE, j) - (own > hi ? 1 : 0);
-      guint worst = 1 + boundary (P, m_el, lo, TRUE, j) - (own >= lo ? 1 : 0);
+      guint rank, best, worst;
+      double own, hi, lo;
 
-      best = MIN (best, j + 1);
-      worst = MAX (worst, j + 1);
+      if (in->stream[i] != stream || r->eligibility[i] != HRB_ELIGIBLE)
+        continue;
+      rank = r->rank[i];
+      own = sp[i];
+      hi = r->score[HRB_HIGH][i];
+      lo = r->score[HRB_LOW][i];
+      best = 1 + r->rank_best[i] - (own > hi ? 1 : 0);
+      worst = 1 + r->rank_worst[i] - (own >= lo ? 1 : 0);
+      best = MIN (best, rank);
+      worst = MAX (worst, rank);
       r->rank_best[i] = best;
       r->rank_worst[i] = worst;
       r->unstable[i] = worst - best > m->unstable_span;
