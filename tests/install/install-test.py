@@ -70,6 +70,7 @@ def main():
                                           app_id + "-symbolic.svg"),
             "GSettings schema": os.path.join(datadir, "glib-2.0", "schemas", app_id + ".gschema.xml"),
             "man page": os.path.join(under(destdir, p("mandir")), "man1", "herbeoordeling-cli.1"),
+            "GUI man page": os.path.join(under(destdir, p("mandir")), "man1", "herbeoordeling.1"),
             "Dutch catalogue": os.path.join(under(destdir, p("localedir")), "nl", "LC_MESSAGES",
                                             "herbeoordeling.mo"),
             "user guide": os.path.join(datadir, "herbeoordeling", "help", "nl", "index.html"),
