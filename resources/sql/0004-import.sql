@@ -20,9 +20,16 @@ CREATE TABLE import_change (
 ) STRICT;
 CREATE INDEX import_change_batch ON import_change (batch_id, id);
 
-ALTER TABLE item ADD COLUMN sluis TEXT;
+-- Items and medicines an import added (their batch) and the sluis (package
+-- lock) status of an item as its source states it. Kept beside item and
+-- medicine so that those tables keep their columns.
+CREATE TABLE import_item (
+  item_id   INTEGER PRIMARY KEY REFERENCES item (id) ON DELETE CASCADE,
+  batch_id  INTEGER REFERENCES import_batch (id),   -- NULL: not added by an import
+  sluis     TEXT
+) STRICT;
 
--- The batch that added a medicine or an item (NULL: added by hand). The
--- change log lists these as "new-medicine" and "new" without a row of its own.
-ALTER TABLE medicine ADD COLUMN batch_id INTEGER REFERENCES import_batch (id);
-ALTER TABLE item ADD COLUMN batch_id INTEGER REFERENCES import_batch (id);
+CREATE TABLE import_medicine (
+  medicine_id INTEGER PRIMARY KEY REFERENCES medicine (id) ON DELETE CASCADE,
+  batch_id    INTEGER NOT NULL REFERENCES import_batch (id)
+) STRICT;

@@ -84,11 +84,13 @@ hrb_store_list_import_changes (HrbStore *self, gint64 batch_id, GError **error)
   g_return_val_if_fail (HRB_IS_STORE (self), NULL);
   s = hrb_store_prepare (self,
       "SELECT 0, m.id, 'new-medicine', NULL, m.id, NULL, NULL, NULL, NULL, NULL, m.inn, "
-      "       m.brand, m.inn, 0, NULL FROM medicine m WHERE m.batch_id = ?1 "
+      "       m.brand, m.inn, 0, NULL "
+      "FROM import_medicine x JOIN medicine m ON m.id = x.medicine_id WHERE x.batch_id = ?1 "
       "UNION ALL "
       "SELECT 1, i.id, 'new', i.id, i.medicine_id, NULL, NULL, NULL, NULL, NULL, i.source_id, "
       "       m.brand, m.inn, 1, i.indication "
-      "FROM item i JOIN medicine m ON m.id = i.medicine_id WHERE i.batch_id = ?1 "
+      "FROM import_item x JOIN item i ON i.id = x.item_id JOIN medicine m ON m.id = i.medicine_id "
+      "WHERE x.batch_id = ?1 "
       "UNION ALL "
       "SELECT 2, c.id, c.kind, c.item_id, c.medicine_id, c.row, c.col, c.label, c.field, c.old_value, "
       "       c.new_value, NULL, NULL, 0, NULL FROM import_change c WHERE c.batch_id = ?1 "
@@ -253,7 +255,7 @@ hrb_store_latest_figure_from (HrbStore *self, gint64 item_id, const char *source
 char *
 hrb_store_get_item_sluis (HrbStore *self, gint64 item_id)
 {
-  sqlite3_stmt *s = hrb_store_prepare (self, "SELECT sluis FROM item WHERE id = ?1", NULL);
+  sqlite3_stmt *s = hrb_store_prepare (self, "SELECT sluis FROM import_item WHERE item_id = ?1", NULL);
   char *v = NULL;
 
   if (s == NULL)
@@ -274,7 +276,9 @@ hrb_store_set_item_sluis (HrbStore *self, gint64 item_id, const char *sluis, GEr
 
   if (g_strcmp0 (old, v) == 0)
     return TRUE;
-  s = hrb_store_prepare (self, "UPDATE item SET sluis = ?1 WHERE id = ?2", error);
+  s = hrb_store_prepare (self,
+      "INSERT INTO import_item (item_id, sluis) VALUES (?2, ?1) "
+      "ON CONFLICT (item_id) DO UPDATE SET sluis = excluded.sluis", error);
   if (s == NULL)
     return FALSE;
   hrb_bind_text (s, 1, v);
@@ -293,7 +297,8 @@ hrb_store_list_source_items (HrbStore *self, const char *source, gint64 except_b
 
   s = hrb_store_prepare (self,
       "SELECT i.id, i.source_id FROM item i WHERE i.deleted = 0 AND i.source_id IS NOT NULL "
-      "AND i.batch_id IS NOT ?2 AND EXISTS (SELECT 1 FROM figure f WHERE f.item_id = i.id AND f.source = ?1) ORDER BY i.id",
+      "AND NOT EXISTS (SELECT 1 FROM import_item x WHERE x.item_id = i.id AND x.batch_id = ?2) "
+      "AND EXISTS (SELECT 1 FROM figure f WHERE f.item_id = i.id AND f.source = ?1) ORDER BY i.id",
       error);
   if (s == NULL)
     return FALSE;
@@ -322,6 +327,8 @@ hrb_store_content_checksum (HrbStore *self, GError **error)
     "SELECT * FROM figure ORDER BY id",
     "SELECT * FROM import_batch ORDER BY id",
     "SELECT * FROM import_change ORDER BY id",
+    "SELECT * FROM import_item ORDER BY item_id",
+    "SELECT * FROM import_medicine ORDER BY medicine_id",
     "SELECT * FROM audit ORDER BY id",
   };
   g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
@@ -361,13 +368,13 @@ hrb_store_content_checksum (HrbStore *self, GError **error)
 }
 
 void
-hrb_store_set_cache_size (HrbStore *self, int kib)
+hrb_store_set_large_cache (HrbStore *self, gboolean large)
 {
-  /* PRAGMA takes no bound parameter; the value is our own integer. */
-  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %d", kib > 0 ? -kib : -2000);
-
   g_return_if_fail (HRB_IS_STORE (self));
-  hrb_store_exec (self, sql, NULL);
+  if (large)
+    hrb_store_exec (self, "PRAGMA cache_size = -65536", NULL);
+  else
+    hrb_store_exec (self, "PRAGMA cache_size = -2000", NULL);
 }
 
 
@@ -378,14 +385,15 @@ hrb_store_import_insert_medicine (HrbStore *self, const HrbMedicine *m, gint64 b
   const char *field = NULL;
   char *message = NULL;
   sqlite3_stmt *s;
+  gint64 id;
 
   g_return_val_if_fail (HRB_IS_STORE (self), 0);
   if (!hrb_medicine_validate (m, &field, &message))
     return invalid (error, field, message);
   s = hrb_store_prepare (self,
       "INSERT INTO medicine (inn, brand, atc, holder, authorisation_date, ema_status, orphan, "
-      "conditional, exceptional, accelerated, atmp, biosimilar, generic, critical, match_key, batch_id) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)", error);
+      "conditional, exceptional, accelerated, atmp, biosimilar, generic, critical, match_key) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)", error);
   if (s == NULL)
     return 0;
   hrb_bind_text (s, 1, m->inn);
@@ -403,11 +411,22 @@ hrb_store_import_insert_medicine (HrbStore *self, const HrbMedicine *m, gint64 b
   sqlite3_bind_int (s, 13, !!m->generic);
   sqlite3_bind_int (s, 14, !!m->critical);
   hrb_bind_text (s, 15, key);
-  hrb_bind_id (s, 16, batch_id);
   if (!hrb_store_step_done (self, s, error))
     return 0;
+  id = sqlite3_last_insert_rowid (hrb_store_get_db (self));
+  if (batch_id > 0)
+    {
+      s = hrb_store_prepare (self, "INSERT INTO import_medicine (medicine_id, batch_id) VALUES (?1, ?2)",
+                             error);
+      if (s == NULL)
+        return 0;
+      sqlite3_bind_int64 (s, 1, id);
+      sqlite3_bind_int64 (s, 2, batch_id);
+      if (!hrb_store_step_done (self, s, error))
+        return 0;
+    }
   hrb_store_bump_generation (self);
-  return sqlite3_last_insert_rowid (hrb_store_get_db (self));
+  return id;
 }
 
 gint64
@@ -417,6 +436,7 @@ hrb_store_import_insert_item (HrbStore *self, const HrbItem *item, const char *s
   const char *field = NULL;
   char *message = NULL;
   sqlite3_stmt *s;
+  gint64 id;
 
   g_return_val_if_fail (HRB_IS_STORE (self), 0);
   if (!hrb_item_validate (item, &field, &message))
@@ -428,8 +448,8 @@ hrb_store_import_insert_item (HrbStore *self, const HrbItem *item, const char *s
     }
   s = hrb_store_prepare (self,
       "INSERT INTO item (medicine_id, indication, domain, setting, package_status, source_id, phase, "
-      "expected_registration, therapeutic_value, loe_date, created_at, sluis, batch_id) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)", error);
+      "expected_registration, therapeutic_value, loe_date, created_at) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", error);
   if (s == NULL)
     return 0;
   sqlite3_bind_int64 (s, 1, item->medicine_id);
@@ -443,12 +463,23 @@ hrb_store_import_insert_item (HrbStore *self, const HrbItem *item, const char *s
   hrb_bind_text (s, 9, item->therapeutic_value);
   hrb_bind_text (s, 10, item->loe_date);
   hrb_bind_text (s, 11, created_at);
-  hrb_bind_text (s, 12, sluis && *sluis ? sluis : NULL);
-  hrb_bind_id (s, 13, batch_id);
   if (!hrb_store_step_done (self, s, error))
     return 0;
+  id = sqlite3_last_insert_rowid (hrb_store_get_db (self));
+  if (batch_id > 0 || (sluis && *sluis))
+    {
+      s = hrb_store_prepare (self, "INSERT INTO import_item (item_id, batch_id, sluis) VALUES (?1, ?2, ?3)",
+                             error);
+      if (s == NULL)
+        return 0;
+      sqlite3_bind_int64 (s, 1, id);
+      hrb_bind_id (s, 2, batch_id);
+      hrb_bind_text (s, 3, sluis && *sluis ? sluis : NULL);
+      if (!hrb_store_step_done (self, s, error))
+        return 0;
+    }
   hrb_store_bump_generation (self);
-  return sqlite3_last_insert_rowid (hrb_store_get_db (self));
+  return id;
 }
 
 static gboolean

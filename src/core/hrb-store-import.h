@@ -71,9 +71,9 @@ GHashTable *hrb_store_import_medicine_keys (HrbStore *self, GError **error);
 /* Every source id of the items: source id → item id (gint64*). */
 GHashTable *hrb_store_import_source_ids   (HrbStore *self, GError **error);
 
-/* Page cache of the connection in KiB (0: SQLite's default), so that a large
- * import transaction does not spill pages to the WAL before it commits. */
-void       hrb_store_set_cache_size (HrbStore *self, int kib);
+/* A 64 MiB page cache (else SQLite's default 2 MB), so that a large import
+ * transaction does not spill pages to the WAL before it commits. */
+void       hrb_store_set_large_cache (HrbStore *self, gboolean large);
 
 /* SHA-256 over the content of every table in a fixed order (tests: the
  * database is unchanged when this and the counts are). */

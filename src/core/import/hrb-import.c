@@ -1775,7 +1775,7 @@ hrb_import_file (HrbStore *store, const char *path, const HrbImportOptions *opti
       HrbBatch b = { 0 };
       g_autofree char *base = g_path_get_basename (path);
 
-      hrb_store_set_cache_size (store, 64 * 1024);
+      hrb_store_set_large_cache (store, TRUE);
       if (!hrb_store_begin (store, &local))
         {
           store_fail (&c, error, g_steal_pointer (&local));
@@ -1914,7 +1914,7 @@ file_error:
 
 done:
   if (!options->dry_run)
-    hrb_store_set_cache_size (store, 0);
+    hrb_store_set_large_cache (store, FALSE);
   if (reader)
     res->crlf = hrb_csv_reader_has_crlf (reader);
   g_strfreev (c.header);
