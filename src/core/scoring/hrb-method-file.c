@@ -63,6 +63,16 @@
 #define GROUP_METHOD "method"
 #define CRITERION_PREFIX "criterion "
 
+/* The shortest of %.15g and %.17g that reads back as the same number. */
+static const char *
+number_text (char *buf, gsize size, double v)
+{
+  g_ascii_formatd (buf, size, "%.15g", v);
+  if (g_ascii_strtod (buf, NULL) != v)
+    g_ascii_formatd (buf, size, "%.17g", v);
+  return buf;
+}
+
 static void
 set_number (GKeyFile *kf, const char *group, const char *key, double v)
 {
@@ -71,7 +81,7 @@ set_number (GKeyFile *kf, const char *group, const char *key, double v)
   if (isnan (v))
     g_key_file_set_string (kf, group, key, "none");
   else
-    g_key_file_set_string (kf, group, key, g_ascii_dtostr (buf, sizeof buf, v));
+    g_key_file_set_string (kf, group, key, number_text (buf, sizeof buf, v));
 }
 
 char *
@@ -121,7 +131,7 @@ hrb_method_to_data (const HrbMethod *m, gsize *length)
           for (guint k = 0; k < c->n_bands; k++)
             {
               g_string_append_printf (t, "%s%s", k ? ";" : "",
-                                      g_ascii_dtostr (buf, sizeof buf, c->band_threshold[k]));
+                                      number_text (buf, sizeof buf, c->band_threshold[k]));
               g_string_append_printf (b, "%s%d", k ? ";" : "", c->band_value[k]);
             }
           g_key_file_set_string (kf, group, "thresholds", t->str);
