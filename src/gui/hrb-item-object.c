@@ -22,6 +22,15 @@ struct _HrbItemObject
 
 G_DEFINE_FINAL_TYPE (HrbItemObject, hrb_item_object, G_TYPE_OBJECT)
 
+static gboolean
+is_ascii (const char *text)
+{
+  for (const unsigned char *p = (const unsigned char *) text; *p; p++)
+    if (*p >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
 char *
 hrb_item_object_fold (const char *text)
 {
@@ -29,6 +38,9 @@ hrb_item_object_fold (const char *text)
 
   if (text == NULL)
     return g_strdup ("");
+  /* Most names are plain ASCII: skip Unicode normalisation for them. */
+  if (is_ascii (text))
+    return g_ascii_strdown (text, -1);
   norm = g_utf8_normalize (text, -1, G_NORMALIZE_ALL_COMPOSE);
   return g_utf8_casefold (norm ? norm : text, -1);
 }
@@ -44,7 +56,6 @@ compute_keys (HrbItemObject *self)
 {
   const HrbItem *item = self->item;
   g_autoptr(GString) hay = g_string_new (NULL);
-  g_autofree char *name = NULL;
 
   g_clear_pointer (&self->haystack, g_free);
   g_clear_pointer (&self->name_key, g_free);
@@ -60,12 +71,7 @@ compute_keys (HrbItemObject *self)
   g_string_append_c (hay, '\n');
   g_string_append (hay, item->indication ? item->indication : "");
   self->haystack = hrb_item_object_fold (hay->str);
-
-  name = g_strconcat (hrb_medicine_display_name (&item->medicine), " ",
-                      item->medicine.inn ? item->medicine.inn : "", NULL);
-  self->name_key = collate_key (name);
-  self->indication_key = collate_key (item->indication);
-  self->domain_key = collate_key (item->domain);
+  /* The collation keys are made when a sort first needs them. */
 
   self->patients = hrb_range_point (item->figure.patients);
   self->cost = hrb_range_point (item->figure.cost);
@@ -146,21 +152,33 @@ hrb_item_object_get_haystack (HrbItemObject *self)
   return self->haystack;
 }
 
+/* Collation keys are computed on first use, on the main thread (sorters run
+ * there); objects made in the loading thread do not have them yet. */
 const char *
 hrb_item_object_get_name_key (HrbItemObject *self)
 {
+  if (G_UNLIKELY (self->name_key == NULL))
+    {
+      g_autofree char *name = g_strconcat (hrb_medicine_display_name (&self->item->medicine), " ",
+                                           self->item->medicine.inn ? self->item->medicine.inn : "", NULL);
+      self->name_key = collate_key (name);
+    }
   return self->name_key;
 }
 
 const char *
 hrb_item_object_get_indication_key (HrbItemObject *self)
 {
+  if (G_UNLIKELY (self->indication_key == NULL))
+    self->indication_key = collate_key (self->item->indication);
   return self->indication_key;
 }
 
 const char *
 hrb_item_object_get_domain_key (HrbItemObject *self)
 {
+  if (G_UNLIKELY (self->domain_key == NULL))
+    self->domain_key = collate_key (self->item->domain);
   return self->domain_key;
 }
 

@@ -21,7 +21,7 @@ gint64          hrb_item_object_get_id   (HrbItemObject *self);
 /* Replaces the wrapped item (after an edit) and recomputes the keys. */
 void            hrb_item_object_set_item (HrbItemObject *self, HrbItem *item);
 
-/* Precomputed keys. */
+/* Precomputed keys (the collation keys on first use, main thread only). */
 const char     *hrb_item_object_get_haystack    (HrbItemObject *self); /* case-folded search text */
 const char     *hrb_item_object_get_name_key    (HrbItemObject *self); /* collation key of the medicine */
 const char     *hrb_item_object_get_indication_key (HrbItemObject *self);

@@ -2,6 +2,7 @@
 #include "config.h"
 #include "hrb-list-page.h"
 #include "hrb-compat.h"
+#include "hrb-item-list.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -15,7 +16,7 @@ struct _HrbListPage
   HrbStore           *store;
   HrbNumberFormat     fmt;
 
-  GListStore         *items;
+  HrbItemList        *items;
   GtkSortListModel   *sort_model;
   GtkFilterListModel *filter_model;
   GtkSingleSelection *selection;
@@ -30,6 +31,7 @@ struct _HrbListPage
   gboolean            updating_domains;
 
   char               *count_text;
+  guint               search_idle;
 
   /* Template widgets. */
   GtkWidget          *search_entry;
@@ -170,6 +172,31 @@ typedef struct {
   guint            nat_chars;
 } TextCell;
 
+/* Tooltips show a cell's full text. They are computed on demand: setting a
+ * tooltip on every bind costs a round trip to the display server. */
+static gboolean
+cell_query_tooltip_cb (GtkWidget  *cell,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard,
+                       GtkTooltip *tooltip,
+                       gpointer    data)
+{
+  const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (cell));
+
+  if (text == NULL || text[0] == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static void
+enable_tooltip (GtkWidget *cell)
+{
+  gtk_widget_set_has_tooltip (cell, TRUE);
+  g_signal_connect (cell, "query-tooltip", G_CALLBACK (cell_query_tooltip_cb), NULL);
+}
+
 static void
 text_cell_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer data)
 {
@@ -180,6 +207,7 @@ text_cell_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, g
   gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), tc->min_chars);
   gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), tc->nat_chars);
   gtk_widget_set_valign (cell, GTK_ALIGN_CENTER);
+  enable_tooltip (cell);
   if (tc->numeric)
     {
       gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), 1.0);
@@ -196,7 +224,6 @@ text_cell_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gp
   HrbItemObject *obj = gtk_list_item_get_item (list_item);
   g_autofree char *text = tc->func (obj, &tc->page->fmt, tc->user_data);
 
-  gtk_widget_set_tooltip_text (cell, text && g_utf8_strlen (text, -1) > (glong) tc->min_chars ? text : NULL);
   if (text == NULL)
     {
       gtk_inscription_set_text (GTK_INSCRIPTION (cell), _("unknown"));
@@ -235,41 +262,39 @@ hrb_list_page_text_factory_new (HrbListPage    *self,
   return factory;
 }
 
-/* The medicine cell: brand with the INN dimmed below. */
+/* The medicine cell: brand with the INN dimmed below, in one widget (rows
+ * are created and destroyed while filtering: fewer widgets, faster). */
 static void
 medicine_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer data)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *name = gtk_inscription_new (NULL);
-  GtkWidget *inn = gtk_inscription_new (NULL);
+  GtkWidget *cell = gtk_inscription_new (NULL);
 
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (name), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inn), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (name), 18);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (name), 11);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inn), 18);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inn), 11);
-  gtk_widget_add_css_class (name, "medicine-name");
-  gtk_widget_add_css_class (inn, "dim-label");
-  gtk_widget_add_css_class (inn, "caption");
-  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (box), name);
-  gtk_box_append (GTK_BOX (box), inn);
-  gtk_list_item_set_child (list_item, box);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_min_lines (GTK_INSCRIPTION (cell), 2);
+  gtk_inscription_set_nat_lines (GTK_INSCRIPTION (cell), 2);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), 18);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), 11);
+  gtk_widget_set_valign (cell, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (cell, "medicine");
+  enable_tooltip (cell);
+  gtk_list_item_set_child (list_item, cell);
 }
 
 static void
 medicine_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer data)
 {
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkWidget *name = gtk_widget_get_first_child (box);
-  GtkWidget *inn = gtk_widget_get_next_sibling (name);
+  GtkWidget *cell = gtk_list_item_get_child (list_item);
   const HrbItem *item = hrb_item_object_get_item (gtk_list_item_get_item (list_item));
   const HrbMedicine *m = &item->medicine;
   gboolean has_brand = m->brand && m->brand[0];
+  g_autofree char *markup = NULL;
 
-  gtk_inscription_set_text (GTK_INSCRIPTION (name), hrb_medicine_display_name (m));
-  gtk_inscription_set_text (GTK_INSCRIPTION (inn), has_brand ? m->inn : "");
+  if (has_brand)
+    markup = g_markup_printf_escaped ("<b>%s</b>\n<span size=\"small\" alpha=\"55%%\">%s</span>",
+                                      m->brand, m->inn ? m->inn : "");
+  else
+    markup = g_markup_printf_escaped ("<b>%s</b>", m->inn ? m->inn : "");
+  gtk_inscription_set_markup (GTK_INSCRIPTION (cell), markup);
 }
 
 /* The indication cell: medicine-level items read "all indications". */
@@ -282,6 +307,7 @@ indication_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, 
   gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), 30);
   gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), 12);
   gtk_widget_set_valign (cell, GTK_ALIGN_CENTER);
+  enable_tooltip (cell);
   gtk_list_item_set_child (list_item, cell);
 }
 
@@ -295,13 +321,11 @@ indication_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, g
     {
       gtk_inscription_set_text (GTK_INSCRIPTION (cell), _("all indications"));
       gtk_widget_add_css_class (cell, "dim-label");
-      gtk_widget_set_tooltip_text (cell, _("The figures cover all indications of this medicine"));
     }
   else
     {
       gtk_inscription_set_text (GTK_INSCRIPTION (cell), item->indication);
       gtk_widget_remove_css_class (cell, "dim-label");
-      gtk_widget_set_tooltip_text (cell, item->indication);
     }
 }
 
@@ -598,10 +622,24 @@ hrb_list_page_apply_search (HrbListPage *self)
   set_needle (self, text);
 }
 
+static gboolean
+search_idle_cb (gpointer data)
+{
+  HrbListPage *self = data;
+
+  self->search_idle = 0;
+  hrb_list_page_apply_search (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Replacing the text (paste, gtk_editable_set_text) passes through an empty
+ * text, for which the entry reports at once: apply the search when the
+ * main loop is idle again, so that only the final text filters. */
 static void
 search_changed_cb (HrbListPage *self)
 {
-  hrb_list_page_apply_search (self);
+  if (self->search_idle == 0)
+    self->search_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, search_idle_cb, self, NULL);
 }
 
 static void
@@ -656,7 +694,7 @@ rebuild_domains (HrbListPage *self)
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(HrbItemObject) obj = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+      HrbItemObject *obj = hrb_item_list_peek (self->items, i);
       const char *domain = hrb_item_object_get_item (obj)->domain;
 
       if (domain && domain[0] && g_hash_table_add (seen, (gpointer) domain))
@@ -757,6 +795,7 @@ hrb_list_page_dispose (GObject *object)
 {
   HrbListPage *self = HRB_LIST_PAGE (object);
 
+  g_clear_handle_id (&self->search_idle, g_source_remove);
   if (self->filter_model)
     g_signal_handlers_disconnect_by_data (self->filter_model, self);
   if (self->selection)
@@ -877,7 +916,7 @@ hrb_list_page_init (HrbListPage *self)
   self->needle = g_strdup ("");
   self->filter_setting = -1;
 
-  self->items = g_list_store_new (HRB_TYPE_ITEM_OBJECT);
+  self->items = hrb_item_list_new ();
   self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->items)),
                                               g_object_ref (gtk_column_view_get_sorter (GTK_COLUMN_VIEW (self->column_view))));
   self->filter = GTK_FILTER (gtk_custom_filter_new (filter_func, self, NULL));
@@ -946,8 +985,7 @@ hrb_list_page_set_items (HrbListPage *self, GPtrArray *objects)
   g_return_if_fail (HRB_IS_LIST_PAGE (self));
 
   hrb_number_format_current (&self->fmt);
-  g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
-                       objects ? objects->pdata : NULL, objects ? objects->len : 0);
+  hrb_item_list_set (self->items, objects);
   rebuild_domains (self);
   update_state (self);
 }
@@ -959,11 +997,7 @@ find_position (HrbListPage *self, gint64 item_id, guint *position)
 
   for (guint i = 0; i < n; i++)
     {
-      HrbItemObject *obj = g_list_model_get_item (G_LIST_MODEL (self->items), i);
-      gboolean found = hrb_item_object_get_id (obj) == item_id;
-
-      g_object_unref (obj);
-      if (found)
+      if (hrb_item_object_get_id (hrb_item_list_peek (self->items, i)) == item_id)
         {
           *position = i;
           return TRUE;
@@ -982,8 +1016,7 @@ hrb_list_page_find (HrbListPage *self, gint64 item_id)
 
   if (!find_position (self, item_id, &pos))
     return NULL;
-  obj = g_list_model_get_item (G_LIST_MODEL (self->items), pos);
-  g_object_unref (obj);   /* the store keeps it alive */
+  obj = hrb_item_list_peek (self->items, pos);
   return obj;
 }
 
@@ -997,9 +1030,9 @@ hrb_list_page_upsert (HrbListPage *self, HrbItemObject *obj)
   g_return_if_fail (HRB_IS_ITEM_OBJECT (obj));
 
   if (find_position (self, hrb_item_object_get_id (obj), &pos))
-    g_list_store_splice (self->items, pos, 1, (gpointer *) &obj, 1);
+    hrb_item_list_replace (self->items, pos, obj);
   else
-    g_list_store_append (self->items, obj);
+    hrb_item_list_append (self->items, obj);
 
   domain = hrb_item_object_get_item (obj)->domain;
   if (domain && domain[0])
@@ -1026,7 +1059,7 @@ hrb_list_page_remove (HrbListPage *self, gint64 item_id)
 
   if (!find_position (self, item_id, &pos))
     return FALSE;
-  g_list_store_remove (self->items, pos);
+  hrb_item_list_remove (self->items, pos);
   update_state (self);
   return TRUE;
 }
@@ -1113,10 +1146,7 @@ hrb_list_page_get_details (HrbListPage *self)
 void
 hrb_list_page_refresh (HrbListPage *self)
 {
-  guint n;
-
   g_return_if_fail (HRB_IS_LIST_PAGE (self));
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
-  g_list_model_items_changed (G_LIST_MODEL (self->items), 0, n, n);
+  hrb_item_list_changed_all (self->items);
 }
