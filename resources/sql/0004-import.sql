@@ -20,16 +20,19 @@ CREATE TABLE import_change (
 ) STRICT;
 CREATE INDEX import_change_batch ON import_change (batch_id, id);
 
--- Items and medicines an import added (their batch) and the sluis (package
--- lock) status of an item as its source states it. Kept beside item and
--- medicine so that those tables keep their columns.
+-- The sluis (package lock) status of an item as its source states it; kept
+-- beside item so that item keeps its columns.
 CREATE TABLE import_item (
   item_id   INTEGER PRIMARY KEY REFERENCES item (id) ON DELETE CASCADE,
-  batch_id  INTEGER REFERENCES import_batch (id),   -- NULL: not added by an import
   sluis     TEXT
 ) STRICT;
 
-CREATE TABLE import_medicine (
-  medicine_id INTEGER PRIMARY KEY REFERENCES medicine (id) ON DELETE CASCADE,
-  batch_id    INTEGER NOT NULL REFERENCES import_batch (id)
+-- The medicines and items an import batch added: the id ranges it inserted
+-- in its transaction (an import holds the write lock, so they are its own).
+CREATE TABLE import_added (
+  batch_id       INTEGER PRIMARY KEY REFERENCES import_batch (id) ON DELETE CASCADE,
+  first_medicine INTEGER,
+  last_medicine  INTEGER,
+  first_item     INTEGER,
+  last_item      INTEGER
 ) STRICT;

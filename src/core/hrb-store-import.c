@@ -85,12 +85,13 @@ hrb_store_list_import_changes (HrbStore *self, gint64 batch_id, GError **error)
   s = hrb_store_prepare (self,
       "SELECT 0, m.id, 'new-medicine', NULL, m.id, NULL, NULL, NULL, NULL, NULL, m.inn, "
       "       m.brand, m.inn, 0, NULL "
-      "FROM import_medicine x JOIN medicine m ON m.id = x.medicine_id WHERE x.batch_id = ?1 "
+      "FROM import_added a JOIN medicine m ON m.id BETWEEN a.first_medicine AND a.last_medicine "
+      "WHERE a.batch_id = ?1 "
       "UNION ALL "
       "SELECT 1, i.id, 'new', i.id, i.medicine_id, NULL, NULL, NULL, NULL, NULL, i.source_id, "
       "       m.brand, m.inn, 1, i.indication "
-      "FROM import_item x JOIN item i ON i.id = x.item_id JOIN medicine m ON m.id = i.medicine_id "
-      "WHERE x.batch_id = ?1 "
+      "FROM import_added a JOIN item i ON i.id BETWEEN a.first_item AND a.last_item "
+      "JOIN medicine m ON m.id = i.medicine_id WHERE a.batch_id = ?1 "
       "UNION ALL "
       "SELECT 2, c.id, c.kind, c.item_id, c.medicine_id, c.row, c.col, c.label, c.field, c.old_value, "
       "       c.new_value, NULL, NULL, 0, NULL FROM import_change c WHERE c.batch_id = ?1 "
@@ -297,7 +298,8 @@ hrb_store_list_source_items (HrbStore *self, const char *source, gint64 except_b
 
   s = hrb_store_prepare (self,
       "SELECT i.id, i.source_id FROM item i WHERE i.deleted = 0 AND i.source_id IS NOT NULL "
-      "AND NOT EXISTS (SELECT 1 FROM import_item x WHERE x.item_id = i.id AND x.batch_id = ?2) "
+      "AND NOT EXISTS (SELECT 1 FROM import_added a WHERE a.batch_id = ?2 "
+      "                AND i.id BETWEEN a.first_item AND a.last_item) "
       "AND EXISTS (SELECT 1 FROM figure f WHERE f.item_id = i.id AND f.source = ?1) ORDER BY i.id",
       error);
   if (s == NULL)
@@ -328,7 +330,7 @@ hrb_store_content_checksum (HrbStore *self, GError **error)
     "SELECT * FROM import_batch ORDER BY id",
     "SELECT * FROM import_change ORDER BY id",
     "SELECT * FROM import_item ORDER BY item_id",
-    "SELECT * FROM import_medicine ORDER BY medicine_id",
+    "SELECT * FROM import_added ORDER BY batch_id",
     "SELECT * FROM audit ORDER BY id",
   };
   g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
@@ -379,7 +381,7 @@ hrb_store_set_large_cache (HrbStore *self, gboolean large)
 
 
 gint64
-hrb_store_import_insert_medicine (HrbStore *self, const HrbMedicine *m, gint64 batch_id, GError **error)
+hrb_store_import_insert_medicine (HrbStore *self, const HrbMedicine *m, GError **error)
 {
   g_autofree char *key = hrb_store_match_key (m->inn);
   const char *field = NULL;
@@ -414,24 +416,13 @@ hrb_store_import_insert_medicine (HrbStore *self, const HrbMedicine *m, gint64 b
   if (!hrb_store_step_done (self, s, error))
     return 0;
   id = sqlite3_last_insert_rowid (hrb_store_get_db (self));
-  if (batch_id > 0)
-    {
-      s = hrb_store_prepare (self, "INSERT INTO import_medicine (medicine_id, batch_id) VALUES (?1, ?2)",
-                             error);
-      if (s == NULL)
-        return 0;
-      sqlite3_bind_int64 (s, 1, id);
-      sqlite3_bind_int64 (s, 2, batch_id);
-      if (!hrb_store_step_done (self, s, error))
-        return 0;
-    }
   hrb_store_bump_generation (self);
   return id;
 }
 
 gint64
 hrb_store_import_insert_item (HrbStore *self, const HrbItem *item, const char *sluis,
-                              gint64 batch_id, const char *created_at, GError **error)
+                              const char *created_at, GError **error)
 {
   const char *field = NULL;
   char *message = NULL;
@@ -466,15 +457,13 @@ hrb_store_import_insert_item (HrbStore *self, const HrbItem *item, const char *s
   if (!hrb_store_step_done (self, s, error))
     return 0;
   id = sqlite3_last_insert_rowid (hrb_store_get_db (self));
-  if (batch_id > 0 || (sluis && *sluis))
+  if (sluis && *sluis)
     {
-      s = hrb_store_prepare (self, "INSERT INTO import_item (item_id, batch_id, sluis) VALUES (?1, ?2, ?3)",
-                             error);
+      s = hrb_store_prepare (self, "INSERT INTO import_item (item_id, sluis) VALUES (?1, ?2)", error);
       if (s == NULL)
         return 0;
       sqlite3_bind_int64 (s, 1, id);
-      hrb_bind_id (s, 2, batch_id);
-      hrb_bind_text (s, 3, sluis && *sluis ? sluis : NULL);
+      hrb_bind_text (s, 2, sluis);
       if (!hrb_store_step_done (self, s, error))
         return 0;
     }
@@ -583,4 +572,24 @@ hrb_store_import_medicine_keys (HrbStore *self, GError **error)
       g_clear_pointer (&out, g_hash_table_unref);
     }
   return out;
+}
+
+gboolean
+hrb_store_mark_added (HrbStore *self, gint64 batch_id, gint64 first_medicine, gint64 last_medicine,
+                      gint64 first_item, gint64 last_item, GError **error)
+{
+  sqlite3_stmt *s;
+
+  g_return_val_if_fail (HRB_IS_STORE (self), FALSE);
+  s = hrb_store_prepare (self,
+      "INSERT INTO import_added (batch_id, first_medicine, last_medicine, first_item, last_item) "
+      "VALUES (?1, ?2, ?3, ?4, ?5)", error);
+  if (s == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (s, 1, batch_id);
+  hrb_bind_id (s, 2, first_medicine);
+  hrb_bind_id (s, 3, last_medicine);
+  hrb_bind_id (s, 4, first_item);
+  hrb_bind_id (s, 5, last_item);
+  return hrb_store_step_done (self, s, error);
 }

@@ -27,7 +27,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (HrbImportChange, hrb_import_change_free)
 
 gboolean   hrb_store_insert_import_change (HrbStore *self, const HrbImportChange *c, GError **error);
 /* The change log of a batch: the medicines and items it added ("new-medicine",
- * "new"; marked by their batch_id column), then the logged entries in order;
+ * "new"; see hrb_store_mark_added()), then the logged entries in order;
  * element type HrbImportChange. */
 GPtrArray *hrb_store_list_import_changes (HrbStore *self, gint64 batch_id, GError **error);
 /* Sets the checksum and counts of a batch (after the rows are in). */
@@ -60,12 +60,15 @@ gboolean   hrb_store_list_source_items (HrbStore *self, const char *source, gint
  * INSERT each, validated like hrb_store_insert_item()/add_figure(); the
  * audit trail gets one entry per batch instead of one per row (the batch's
  * change log lists every row). created_at is the import's time. */
-gint64     hrb_store_import_insert_medicine (HrbStore *self, const HrbMedicine *m, gint64 batch_id,
-                                             GError **error);
+gint64     hrb_store_import_insert_medicine (HrbStore *self, const HrbMedicine *m, GError **error);
 gint64     hrb_store_import_insert_item   (HrbStore *self, const HrbItem *item, const char *sluis,
-                                           gint64 batch_id, const char *created_at, GError **error);
+                                           const char *created_at, GError **error);
 gint64     hrb_store_import_insert_figure (HrbStore *self, const HrbFigure *f, const char *created_at,
                                            GError **error);
+/* Records the id ranges of the medicines and items a batch added (0: none). */
+gboolean   hrb_store_mark_added (HrbStore *self, gint64 batch_id, gint64 first_medicine,
+                                 gint64 last_medicine, gint64 first_item, gint64 last_item,
+                                 GError **error);
 /* The match keys (hrb_store_match_key()) of every medicine, as a set. */
 GHashTable *hrb_store_import_medicine_keys (HrbStore *self, GError **error);
 /* Every source id of the items: source id → item id (gint64*). */

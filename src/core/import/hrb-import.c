@@ -328,6 +328,7 @@ typedef struct {
   GHashTable             *source_ids;    /* stored source id → item id */
   GHashTable             *medicine_keys; /* match keys of the stored medicines */
   char                   *created_at;    /* time of this import */
+  gint64                  first_medicine, last_medicine, first_item, last_item;
   int                     gip_year;
 } Ctx;
 
@@ -1142,9 +1143,12 @@ resolve_medicine (Ctx *c, const Rec *r, guint row, gint64 *id, gboolean *is_new,
       rec_to_medicine (r, m);
       if (c->writing)
         {
-          *id = hrb_store_import_insert_medicine (c->store, m, c->batch_id, &local);
+          *id = hrb_store_import_insert_medicine (c->store, m, &local);
           if (*id == 0)
             return store_fail (c, error, local);
+          if (c->first_medicine == 0)
+            c->first_medicine = *id;
+          c->last_medicine = *id;
         }
       else
         *id = c->next_pseudo--;
@@ -1294,8 +1298,11 @@ apply_item (Ctx *c, const Rec *r, guint row, GError **error)
       it->therapeutic_value = g_strdup (r->value);
       if (c->writing)
         {
-          if ((item_id = hrb_store_import_insert_item (c->store, it, r->sluis, c->batch_id, c->created_at, &local)) == 0)
+          if ((item_id = hrb_store_import_insert_item (c->store, it, r->sluis, c->created_at, &local)) == 0)
             return store_fail (c, error, local);
+          if (c->first_item == 0)
+            c->first_item = item_id;
+          c->last_item = item_id;
         }
       else
         item_id = c->next_pseudo--;
@@ -1842,6 +1849,15 @@ hrb_import_file (HrbStore *store, const char *path, const HrbImportOptions *opti
                    g_dngettext (GETTEXT_PACKAGE, "%u row rejected; nothing was imported",
                                 "%u rows rejected; nothing was imported", res->n_rejected),
                    res->n_rejected);
+      goto done;
+    }
+  if (c.writing && (c.first_medicine || c.first_item) &&
+      !hrb_store_mark_added (store, c.batch_id, c.first_medicine, c.last_medicine, c.first_item,
+                             c.last_item, &local))
+    {
+      hrb_store_rollback (store);
+      c.writing = FALSE;
+      store_fail (&c, error, g_steal_pointer (&local));
       goto done;
     }
   if (options->source != HRB_IMPORT_EMA && options->source != HRB_IMPORT_GIP_TOP500 &&
