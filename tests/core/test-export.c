@@ -404,6 +404,53 @@ test_progress_and_unknown_frozen (void **state)
   test_rmdir (dir);
 }
 
+
+typedef struct {
+  GMainLoop *loop;
+  gboolean   ok;
+  char      *message;
+} AsyncResult;
+
+static void
+export_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  AsyncResult *r = user_data;
+  g_autoptr(GError) error = NULL;
+
+  r->ok = hrb_export_workbook_finish (result, &error);
+  r->message = error ? g_strdup (error->message) : NULL;
+  g_main_loop_quit (r->loop);
+}
+
+static void
+test_async_in_a_thread (void **state)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = test_tmpdir ();
+  g_autofree char *db = g_build_filename (dir, "werk.db", NULL);
+  g_autofree char *path = g_build_filename (dir, "lijst.xlsx", NULL);
+  g_autoptr(HrbStore) store = hrb_store_open (db, &error);
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  AsyncResult r = { loop, FALSE, NULL };
+  HrbExportOptions o;
+  double last = 0;
+
+  assert_non_null (store);
+  assert_true (hrb_demo_load (store, &error));
+  hrb_export_options_init (&o);
+  o.path = path;
+  o.stream = HRB_STREAM_RETROSPECTIVE;
+  hrb_export_workbook_async (store, &o, progress_cb, &last, NULL, export_done_cb, &r);
+  g_main_loop_run (loop);
+  if (!r.ok)
+    fail_msg ("async export: %s", r.message);
+  assert_true (last == 1.0);
+  assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_clear_object (&store);
+  g_free (r.message);
+  test_rmdir (dir);
+}
+
 int
 main (void)
 {
@@ -415,6 +462,7 @@ main (void)
     cmocka_unit_test (test_frozen_list_as_frozen),
     cmocka_unit_test (test_failures_leave_previous_file),
     cmocka_unit_test (test_progress_and_unknown_frozen),
+    cmocka_unit_test (test_async_in_a_thread),
   };
 
   return cmocka_run_group_tests (tests, NULL, NULL);
