@@ -526,17 +526,19 @@ hrb_export_sources_sheet (HrbExportContext *ctx, GError **error)
     return FALSE;
   c1 = g_strdup_printf ("De bedragen zijn meestal gebaseerd op lijstprijzen: vertrouwelijke "
                         "kortingen en prijsafspraken zijn niet bekend, dus de werkelijke uitgaven "
-                        "kunnen lager zijn. %u van de %u items hebben cijfers op basis van "
-                        "lijstprijzen.", n_list, n_items);
+                        "kunnen lager zijn. %u van de %u items %s cijfers op basis van "
+                        "lijstprijzen.", n_list, n_items, n_list == 1 ? "heeft" : "hebben");
   c2 = g_strdup_printf ("De laatste twee jaren in de GIPdatabank zijn voorlopig en kunnen nog "
-                        "veranderen. %u items hebben cijfers uit een voorlopig jaar.", n_prov);
+                        "veranderen. %u %s cijfers uit een voorlopig jaar.", n_prov,
+                        n_prov == 1 ? "item heeft" : "items hebben");
   c3 = g_strdup_printf ("Gebruiks- en kostencijfers bestaan vaak alleen per geneesmiddel (per "
                         "ATC-code), niet per indicatie. Zulke bedragen gelden voor het "
                         "geneesmiddel als geheel of zijn uitdrukkelijk over de indicaties "
                         "verdeeld: tel bedragen van verschillende indicaties van hetzelfde "
-                        "geneesmiddel niet bij elkaar op. %u items gelden voor alle indicaties "
-                        "van een geneesmiddel; %u geneesmiddelen staan met meer dan één item in "
-                        "deze werkmap.", n_medicine_level, n_multi);
+                        "geneesmiddel niet bij elkaar op. %u %s voor alle indicaties van een "
+                        "geneesmiddel; %u %s met meer dan één item in deze werkmap.",
+                        n_medicine_level, n_medicine_level == 1 ? "item geldt" : "items gelden",
+                        n_multi, n_multi == 1 ? "geneesmiddel staat" : "geneesmiddelen staan");
   if (!wide_line (&p, "Lijstprijzen", c1, ctx->f_wrap, error) ||
       !wide_line (&p, "Voorlopige jaren", c2, ctx->f_wrap, error) ||
       !wide_line (&p, "Bedragen per geneesmiddel", c3, ctx->f_warning, error) ||

@@ -102,9 +102,10 @@ gboolean hrb_export_workbook_finish (GAsyncResult  *result,
  * NULL), with " (2)", " (3)", … added when needed. */
 char    *hrb_export_sheet_name (const char *wanted, const char * const *used);
 
-/* The text as written to a cell: valid UTF-8, at most 32,767 UTF-16 units,
- * cut with "…[afgekapt]" when longer. Returns NULL when text needs no
- * change (so the caller can write text itself). */
+/* The text as written to a cell: valid UTF-8, a literal "_xHHHH_" escaped
+ * as "_x005F_xHHHH_" (Excel would read it as an escaped character), at most
+ * 32,767 UTF-16 units, cut with "…[afgekapt]" when longer. Returns NULL when
+ * text needs no change (so the caller can write text itself). */
 char    *hrb_export_cell_text (const char *text);
 
 G_END_DECLS
