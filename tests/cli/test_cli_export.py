@@ -319,7 +319,11 @@ def test_failed_export_leaves_previous_file(d):
 
     # 3. a place nobody can create files in (also as root)
     code, out, err = export(db, "/proc/hrb-export-test.xlsx", check=1)
-    expect(err.count("\n") == 1 and "/proc/hrb-export-test.xlsx" in err, f"{err!r}")
+    expect(err.count("\n") == 1 and "/proc/hrb-export-test.xlsx" in err and "does not accept" in err,
+           f"{err!r}")
+    # and a file where a folder should be
+    code, out, err = export(db, "/dev/null/lijst.xlsx", check=1)
+    expect(err.count("\n") == 1 and "is not a folder" in err, f"{err!r}")
 
     # 4. a read-only folder (only meaningful for a normal user; root ignores modes)
     if os.geteuid() != 0:

@@ -195,8 +195,16 @@ set_errno_error (GError **error, int err, const char *path)
     {
     case ENOENT:
     case ENOTDIR:
-      g_set_error (error, HRB_EXPORT_ERROR, HRB_EXPORT_ERROR_NO_DIRECTORY,
-                   _("Cannot write %s: the folder %s does not exist"), path, dir);
+      if (g_file_test (dir, G_FILE_TEST_IS_DIR))
+        /* e.g. /proc: the folder is there but takes no new files */
+        g_set_error (error, HRB_EXPORT_ERROR, HRB_EXPORT_ERROR_PERMISSION,
+                     _("Cannot write %s: the folder %s does not accept new files"), path, dir);
+      else if (g_file_test (dir, G_FILE_TEST_EXISTS))
+        g_set_error (error, HRB_EXPORT_ERROR, HRB_EXPORT_ERROR_NO_DIRECTORY,
+                     _("Cannot write %s: %s is not a folder"), path, dir);
+      else
+        g_set_error (error, HRB_EXPORT_ERROR, HRB_EXPORT_ERROR_NO_DIRECTORY,
+                     _("Cannot write %s: the folder %s does not exist"), path, dir);
       break;
     case EACCES:
     case EPERM:
