@@ -321,6 +321,102 @@ fill_timeline (HrbDossierView *self)
     }
 }
 
+static GtkWidget *
+status_dropdown_new (const char *what)
+{
+  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
+  GtkWidget *dd;
+  g_autofree char *a11y = g_strdup_printf (_("Status of %s"), what);
+
+  for (int st = 0; st < HRB_N_MEASURE_STATUS; st++)
+    gtk_string_list_append (model, hrb_measure_status_label (st));
+  dd = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (model)), NULL);
+  gtk_widget_set_name (dd, "measure-status");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dd), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+  return dd;
+}
+
+static gboolean
+changed_idle_cb (gpointer data)
+{
+  HrbDossierView *self = data;
+
+  changed (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Rebuilding the rows inside a signal of one of their widgets would destroy
+ * it while it is still busy: after the signal, then. */
+static void
+changed_later (HrbDossierView *self)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT, changed_idle_cb, g_object_ref (self), g_object_unref);
+}
+
+/* A new status; the date that goes with it is today when not yet set. */
+static void
+measure_status_cb (GtkDropDown *dd, GParamSpec *pspec, HrbDossierView *self)
+{
+  HrbMeasure *old = g_object_get_data (G_OBJECT (dd), "measure");
+  g_autoptr(HrbMeasure) m = NULL;
+  g_autoptr(GError) error = NULL;
+  guint st = gtk_drop_down_get_selected (dd);
+  char **date = NULL;
+
+  if (old == NULL || st >= HRB_N_MEASURE_STATUS || st == (guint) old->status)
+    return;
+  m = hrb_measure_copy (old);
+  m->status = st;
+  if (st == HRB_MEASURE_AGREED)
+    date = &m->agreed_date;
+  else if (st == HRB_MEASURE_IMPLEMENTED)
+    date = &m->start_date;
+  else if (st == HRB_MEASURE_EVALUATED)
+    date = &m->evaluation_date;
+  if (date && *date == NULL)
+    *date = hrb_dossier_today (self->store);
+  if (!hrb_store_update_measure (self->store, m, &error))
+    {
+      set_status (self, error->message, TRUE);
+      return;
+    }
+  changed_later (self);
+}
+
+static void
+delete_clicked_cb (GtkButton *button, HrbDossierView *self)
+{
+  gint64 mid = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "measure-id"));
+  gint64 lid = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "link-id"));
+  g_autoptr(GError) error = NULL;
+  gboolean ok = TRUE;
+
+  if (mid > 0)
+    ok = hrb_store_delete_measure (self->store, mid, &error);
+  else if (lid > 0)
+    ok = hrb_store_delete_link (self->store, lid, &error);
+  if (!ok)
+    {
+      set_status (self, error->message, TRUE);
+      return;
+    }
+  changed_later (self);
+}
+
+static GtkWidget *
+delete_button_new (HrbDossierView *self, const char *label, const char *key, gint64 id)
+{
+  GtkWidget *b = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+  gtk_widget_add_css_class (b, "flat");
+  gtk_widget_set_valign (b, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (b, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (b), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  g_object_set_data (G_OBJECT (b), key, GSIZE_TO_POINTER ((gsize) id));
+  g_signal_connect (b, "clicked", G_CALLBACK (delete_clicked_cb), self);
+  return b;
+}
+
 static void
 fill_measures (HrbDossierView *self)
 {
@@ -331,7 +427,7 @@ fill_measures (HrbDossierView *self)
     {
       HrbMeasure *m = g_ptr_array_index (measures, i);
       GtkWidget *row = adw_action_row_new ();
-      GtkWidget *status = gtk_label_new (hrb_measure_status_label (m->status));
+      GtkWidget *status = status_dropdown_new (hrb_measure_kind_label (m->kind));
       g_autoptr(GString) sub = g_string_new (NULL);
 
       if (m->description)
@@ -362,9 +458,14 @@ fill_measures (HrbDossierView *self)
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), hrb_measure_kind_label (m->kind));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sub->str);
-      gtk_widget_add_css_class (status, "badge");
       gtk_widget_set_valign (status, GTK_ALIGN_CENTER);
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (status), m->status);
+      g_object_set_data_full (G_OBJECT (status), "measure", hrb_measure_copy (m),
+                              (GDestroyNotify) hrb_measure_free);
+      g_signal_connect (status, "notify::selected", G_CALLBACK (measure_status_cb), self);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), status);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 delete_button_new (self, _("Remove measure"), "measure-id", m->id));
       gtk_list_box_append (GTK_LIST_BOX (self->measures_list), row);
     }
 }
@@ -394,7 +495,7 @@ fill_links (HrbDossierView *self)
     {
       HrbLink *l = g_ptr_array_index (links, i);
       GtkWidget *row = adw_action_row_new ();
-      GtkWidget *button = gtk_button_new_from_icon_name ("insert-link-symbolic");
+      GtkWidget *button = gtk_button_new_from_icon_name ("adw-external-link-symbolic");
       g_autofree char *a11y = g_strdup_printf (_("Open %s"), l->title);
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -407,6 +508,8 @@ fill_links (HrbDossierView *self)
       g_object_set_data_full (G_OBJECT (button), "target", g_strdup (l->target), g_free);
       g_signal_connect (button, "clicked", G_CALLBACK (open_link_cb), NULL);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 delete_button_new (self, _("Remove link"), "link-id", l->id));
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
       gtk_list_box_append (GTK_LIST_BOX (self->links_list), row);
     }

@@ -182,6 +182,38 @@ test_pages_on_demo (void)
                             hrb_stage_label (HRB_STAGE_PARKED)));
   g_assert_nonnull (gtk_list_box_get_row_at_index (hrb_monitoring_page_get_overdue_list (mon), 0));
   save_png (GTK_WIDGET (window), "monitoring-page");
+
+  /* A demo dossier in full, with confidential content marked. */
+  {
+    g_autoptr(GPtrArray) all = hrb_store_list_dossiers (hrb_window_get_store (window), FALSE, NULL);
+    HrbDossierView *view = hrb_dossiers_page_get_view (page);
+    GtkWidget *scroller;
+    GtkAdjustment *adj;
+    gint64 id = 0;
+
+    for (guint i = 0; i < all->len && id == 0; i++)
+      {
+        HrbDossier *d = g_ptr_array_index (all, i);
+        g_autoptr(GPtrArray) secret = hrb_store_list_notes (hrb_window_get_store (window), d->id, TRUE, NULL);
+        if (d->stage == HRB_STAGE_DECISION && secret->len > 0)
+          id = d->id;
+      }
+    g_assert_cmpint (id, >, 0);
+    hrb_window_show_page (window, "dossiers");
+    g_assert_true (hrb_dossiers_page_open (page, id));
+    settle (100);
+    save_png (GTK_WIDGET (window), "dossier-view-demo-1");
+    scroller = gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (gtk_widget_get_first_child (GTK_WIDGET (view))));
+    g_assert_true (GTK_IS_SCROLLED_WINDOW (scroller));
+    adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+    for (int k = 2; k <= 4; k++)
+      {
+        g_autofree char *name = g_strdup_printf ("dossier-view-demo-%d", k);
+        gtk_adjustment_set_value (adj, (k - 1) * (gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj)) / 3);
+        save_png (GTK_WIDGET (window), name);
+      }
+    hrb_dossiers_page_show_list (page);
+  }
 }
 
 static void
@@ -267,6 +299,26 @@ test_start_move_and_see (void)
     g_assert_cmpuint (route->len, ==, 3);
   }
   save_png (GTK_WIDGET (window), "dossier-view");
+
+  /* A measure: its status changes in the list, with today as the date. */
+  {
+    g_autoptr(HrbMeasure) m = hrb_measure_new ();
+    g_autoptr(GPtrArray) after = NULL;
+    GtkWidget *status;
+
+    m->dossier_id = id;
+    m->kind = HRB_MEASURE_REGISTRY;
+    g_assert_cmpint (hrb_store_add_measure (store, m, NULL), >, 0);
+    hrb_dossier_view_reload (view);
+    status = find_named (GTK_WIDGET (view), "measure-status");
+    g_assert_nonnull (status);
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (status), HRB_MEASURE_AGREED);
+    settle (50);
+    after = hrb_store_list_measures (store, id, NULL);
+    g_assert_cmpuint (after->len, ==, 1);
+    g_assert_cmpint (((HrbMeasure *) g_ptr_array_index (after, 0))->status, ==, HRB_MEASURE_AGREED);
+    g_assert_cmpstr (((HrbMeasure *) g_ptr_array_index (after, 0))->agreed_date, ==, today);
+  }
 
   /* Back on the list: there it is. */
   g_signal_emit_by_name (view, "back");
