@@ -32,11 +32,11 @@ bench_process_age_ms (void)
       !g_file_get_contents ("/proc/uptime", &uptime, NULL, NULL))
     return -1;
   p = strrchr (stat, ')');
-  /* After ") " come fields 3..; starttime is field 22. */
+  /* p moves to the space before field 3, 4, …; starttime is field 22. */
   for (int field = 3; p && field <= 22; field++)
     {
       p = strchr (p + 1, ' ');
-      if (field == 21 && p)
+      if (field == 22 && p)
         start = g_ascii_strtoull (p + 1, NULL, 10);
     }
   return g_ascii_strtod (uptime, NULL) * 1000.0 - (double) start * 1000.0 / sysconf (_SC_CLK_TCK);
