@@ -167,7 +167,8 @@ add_side_section (Install *in, HrbListPage *list)
   gtk_widget_set_valign (s->button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (s->button, "suggested-action");
   g_signal_connect (s->button, "clicked", G_CALLBACK (section_button_cb), s);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (s->row), s->button);
+  /* In the group's header, so that the row keeps its width for the text. */
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (s->group), s->button);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (s->group), s->row);
   g_ptr_array_add (in->sections, s);
   hrb_item_details_add_section (hrb_list_page_get_details (list), s->group, section_update_cb, s,

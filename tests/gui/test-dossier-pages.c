@@ -357,6 +357,7 @@ test_start_move_and_see (void)
   button = find_named_visible (GTK_WIDGET (list), "dossier-start-open");
   g_assert_nonnull (button);
   g_assert_nonnull (strstr (gtk_button_get_label (GTK_BUTTON (button)), _("_Open Dossier")));
+  save_png (GTK_WIDGET (window), "side-pane-dossier");
 }
 
 int
