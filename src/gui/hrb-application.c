@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <errno.h>
+#include <string.h>
 
 struct _HrbApplication
 {
@@ -186,15 +187,15 @@ show_open_error (HrbApplication *self, const char *path, const GError *error)
   const char *advice;
 
   if (g_error_matches (error, HRB_STORE_ERROR, HRB_STORE_ERROR_NEWER))
-    advice = _("It was written by a newer version of Herbeoordeling. Update the application to use it.");
-  else if (g_error_matches (error, HRB_STORE_ERROR, HRB_STORE_ERROR_CORRUPT))
-    advice = _("It is not a Herbeoordeling database, or it is damaged. Restore it from a backup "
-               "or ask whoever sent it.");
+    advice = _("Update Herbeoordeling to use this database. The file has not been changed.");
   else
-    advice = _("Check that the file exists and that you may read and write it.");
+    advice = _("The file has not been changed. Open another database or start a new one.");
 
-  /* Translators: %s: file path; %s: the error; %s: advice */
-  body = g_strdup_printf (_("%s\n\n%s\n\n%s\nThe file has not been changed."), path, error->message, advice);
+  /* The store's message usually names the file; else name it here. */
+  if (strstr (error->message, path) != NULL)
+    body = g_strdup_printf ("%s\n\n%s", error->message, advice);
+  else
+    body = g_strdup_printf ("%s: %s\n\n%s", path, error->message, advice);
   for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
     {
       translated[i] = choices[i];

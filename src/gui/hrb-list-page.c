@@ -1123,6 +1123,13 @@ hrb_list_page_get_search_entry (HrbListPage *self)
 }
 
 const char *
+hrb_list_page_get_state (HrbListPage *self)
+{
+  g_return_val_if_fail (HRB_IS_LIST_PAGE (self), NULL);
+  return gtk_stack_get_visible_child_name (GTK_STACK (self->list_stack));
+}
+
+const char *
 hrb_list_page_get_count_text (HrbListPage *self)
 {
   g_return_val_if_fail (HRB_IS_LIST_PAGE (self), NULL);

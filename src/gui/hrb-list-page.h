@@ -50,6 +50,8 @@ GtkEditable    *hrb_list_page_get_search_entry (HrbListPage *self);
 /* Applies the search text now, without the entry's typing delay. */
 void            hrb_list_page_apply_search (HrbListPage *self);
 const char     *hrb_list_page_get_count_text (HrbListPage *self);
+/* What the page shows: "list", "empty" (no items) or "no-results". */
+const char     *hrb_list_page_get_state (HrbListPage *self);
 
 GtkColumnView  *hrb_list_page_get_column_view (HrbListPage *self);
 HrbItemDetails *hrb_list_page_get_details (HrbListPage *self);

@@ -343,6 +343,7 @@ hrb_window_edit_item (HrbWindow *self, gint64 item_id)
   page = hrb_window_get_visible_list_page (self);
   dialog = hrb_item_dialog_new (GTK_WINDOW (self), self->store, item,
                                 page ? hrb_list_page_get_stream (page) : HRB_STREAM_PROSPECTIVE);
+  gtk_window_set_application (GTK_WINDOW (dialog), gtk_window_get_application (GTK_WINDOW (self)));
   g_signal_connect_object (dialog, "saved", G_CALLBACK (item_saved_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;

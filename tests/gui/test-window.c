@@ -12,6 +12,7 @@
 
 #include "hrb-application.h"
 #include "hrb-compat.h"
+#include "hrb-format.h"
 #include "hrb-item-dialog.h"
 #include "hrb-window.h"
 
@@ -112,6 +113,7 @@ find_by_brand (HrbListPage *page, const char *brand)
 }
 
 static void save_png (GtkWidget *widget, const char *path);
+static void show_top (HrbListPage *page);
 static void save_screenshot (GtkWidget *widget, const char *name);
 
 /* Tests -------------------------------------------------------------------- */
@@ -362,6 +364,244 @@ test_delete_undo (void)
   g_assert_cmpint (hrb_item_object_get_id (obj), ==, id);
 }
 
+/* Selects the first row and scrolls the list to the top. */
+static void
+show_top (HrbListPage *page)
+{
+  GListModel *visible = hrb_list_page_get_visible (page);
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (hrb_list_page_get_column_view (page)),
+                                                 GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+  if (g_list_model_get_n_items (visible) > 0)
+    hrb_list_page_select (page, hrb_item_object_get_id (item_at (visible, 0)));
+  settle (100);
+  gtk_adjustment_set_value (adj, 0);
+  settle (200);
+}
+
+/* Texts of all inscriptions (cells) below widget. */
+static void
+collect_cells (GtkWidget *widget, GPtrArray *texts)
+{
+  if (GTK_IS_INSCRIPTION (widget) && gtk_widget_get_mapped (widget) &&
+      gtk_inscription_get_text (GTK_INSCRIPTION (widget)))
+    g_ptr_array_add (texts, (gpointer) gtk_inscription_get_text (GTK_INSCRIPTION (widget)));
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    collect_cells (c, texts);
+}
+
+static gboolean
+has_text (GPtrArray *texts, const char *text)
+{
+  for (guint i = 0; i < texts->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (texts, i), text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_cells_formatted (void)
+{
+  HrbListPage *page = hrb_window_get_list_page (window, HRB_STREAM_PROSPECTIVE);
+  GListModel *visible = hrb_list_page_get_visible (page);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  HrbNumberFormat fmt;
+  HrbItemObject *first;
+  g_autofree char *budget = NULL;
+  g_autofree char *patients = NULL;
+  gboolean unknown_shown = FALSE;
+
+  hrb_window_show_page (window, "prospective");
+  hrb_list_page_sort_by (page, "budget", GTK_SORT_DESCENDING);
+  show_top (page);
+  collect_cells (GTK_WIDGET (hrb_list_page_get_column_view (page)), texts);
+  g_assert_cmpuint (texts->len, >, 20);
+
+  /* The largest budget impact as the locale writes money. */
+  hrb_number_format_current (&fmt);
+  first = item_at (visible, 0);
+  budget = hrb_format_range (&fmt, hrb_item_object_get_budget_range (first), TRUE);
+  g_assert_true (has_text (texts, budget));
+  g_assert_true (g_str_has_prefix (budget, "€ "));
+  if (g_strcmp0 (fmt.group, ".") == 0)
+    g_assert_nonnull (strchr (budget, '.'));   /* nl_NL: € 434.000.000 */
+  if (hrb_range_is_known (hrb_item_object_get_item (first)->figure.patients))
+    {
+      patients = hrb_format_range (&fmt, hrb_item_object_get_item (first)->figure.patients, FALSE);
+      g_assert_true (has_text (texts, patients));
+    }
+  /* Unknown values read "unknown", never 0. */
+  for (guint i = 0; i < texts->len; i++)
+    {
+      const char *t = g_ptr_array_index (texts, i);
+      g_assert_cmpstr (t, !=, "€ 0");
+      if (g_strcmp0 (t, _("unknown")) == 0)
+        unknown_shown = TRUE;
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (visible) && i < 12; i++)
+    if (!hrb_range_is_known (hrb_item_object_get_item (item_at (visible, i))->figure.cost))
+      g_assert_true (unknown_shown);
+}
+
+static GtkWidget *
+find_item_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (HRB_IS_ITEM_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static void
+test_keyboard (void)
+{
+  HrbListPage *page = hrb_window_get_list_page (window, HRB_STREAM_PROSPECTIVE);
+  GtkWidget *entry = GTK_WIDGET (hrb_list_page_get_search_entry (page));
+  GtkWidget *focus;
+  g_auto(GStrv) accels = NULL;
+  g_autoptr(GVariant) target = NULL;
+  GtkApplication *gtk_app = GTK_APPLICATION (app);
+  struct { const char *action; const char *accel; } expected[] = {
+    { "win.search", "<Control>f" },
+    { "win.new-item", "<Control>n" },
+    { "app.quit", "<Control>q" },
+    { "window.close", "<Control>w" },
+    { "win.show-help-overlay", "<Control>question" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_auto(GStrv) a = gtk_application_get_accels_for_action (gtk_app, expected[i].action);
+      g_assert_true (a && g_strv_contains ((const char * const *) a, expected[i].accel));
+    }
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "show-help-overlay"));
+
+  /* Ctrl+F puts the cursor in the search entry of the page shown. */
+  hrb_window_show_page (window, "prospective");
+  g_action_group_activate_action (G_ACTION_GROUP (window), "search", NULL);
+  settle (20);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
+
+  /* Ctrl+N opens the item dialog; Escape-equivalent closes it unchanged. */
+  {
+    guint n_before = g_list_model_get_n_items (hrb_list_page_get_items (page));
+    GtkWidget *dialog = NULL;
+
+    g_action_group_activate_action (G_ACTION_GROUP (window), "new-item", NULL);
+    settle (20);
+    dialog = find_item_dialog ();
+    g_assert_nonnull (dialog);
+    gtk_window_close (GTK_WINDOW (dialog));
+    settle (20);
+    g_assert_cmpuint (g_list_model_get_n_items (hrb_list_page_get_items (page)), ==, n_before);
+  }
+}
+
+static void
+test_edit_item_audited (void)
+{
+  HrbListPage *page = hrb_window_get_list_page (window, HRB_STREAM_PROSPECTIVE);
+  HrbItemObject *obj = find_by_brand (page, "Testavia");
+  HrbItemDialog *dialog;
+  g_autoptr(GPtrArray) audit = NULL;
+  gboolean patients_logged = FALSE;
+  gint64 id;
+
+  g_assert_nonnull (obj);
+  id = hrb_item_object_get_id (obj);
+  g_assert_true (hrb_list_page_select (page, id));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "edit-item", NULL);
+  settle (20);
+  dialog = HRB_ITEM_DIALOG (find_item_dialog ());
+  g_assert_nonnull (dialog);
+  /* The form shows the item as stored. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hrb_item_dialog_get_field (dialog, "inn"))), ==, "testosimab");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hrb_item_dialog_get_field (dialog, "patients"))), ==, "600–900");
+  g_assert_true (hrb_item_dialog_can_save (dialog));
+
+  set_field (dialog, "patients", "700-950");
+  g_assert_true (hrb_item_dialog_save (dialog, NULL));
+  settle (50);
+
+  obj = find_by_brand (page, "Testavia");
+  g_assert_cmpfloat (hrb_item_object_get_item (obj)->figure.patients.low, ==, 700);
+  g_assert_cmpfloat (hrb_item_object_get_patients (obj), ==, hrb_range_point ((HrbRange) { 700, 950 }));
+  audit = hrb_store_list_audit (hrb_window_get_store (window), NULL, 0, NULL);
+  for (guint i = 0; i < audit->len; i++)
+    {
+      HrbAuditEntry *e = g_ptr_array_index (audit, i);
+      if (e->field && strstr (e->field, "patients") && g_strcmp0 (e->new_value, "700") == 0)
+        patients_logged = TRUE;
+    }
+  g_assert_true (patients_logged);
+}
+
+static gboolean
+dialog_open_cond (gpointer data)
+{
+  GtkWidget **out = data;
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      {
+        *out = l->data;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static void
+test_corrupt_database (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "kapot.db", NULL);
+  static const char garbage[] = "Dit is geen database, maar een tekstbestand.\n";
+  g_autofree char *after = NULL;
+  gsize len = 0;
+  GtkWidget *dialog = NULL;
+
+  g_assert_true (g_file_set_contents (path, garbage, -1, NULL));
+  g_assert_null (hrb_application_open_database (app, path, TRUE));
+  g_assert_true (wait_for (dialog_open_cond, &dialog));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), path));
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "open"));
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "new"));
+  save_screenshot (dialog, "database-error");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "quit");
+  settle (20);
+
+  /* Nothing was written to the file. */
+  g_assert_true (g_file_get_contents (path, &after, &len, NULL));
+  g_assert_cmpmem (after, len, garbage, strlen (garbage));
+  g_unlink (path);
+}
+
+static void
+test_empty_database (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "leeg.db", NULL);
+  HrbWindow *empty = hrb_application_open_database (app, path, FALSE);
+  HrbListPage *page;
+
+  g_assert_nonnull (empty);
+  g_assert_true (wait_for (loaded_cond, empty));
+  g_assert_false (hrb_store_is_demo (hrb_window_get_store (empty)));
+  page = hrb_window_get_list_page (empty, HRB_STREAM_RETROSPECTIVE);
+  g_assert_cmpstr (hrb_list_page_get_state (page), ==, "empty");
+  page = hrb_window_get_list_page (window, HRB_STREAM_PROSPECTIVE);
+  search (page, "zzzz-no-such-medicine");
+  g_assert_cmpstr (hrb_list_page_get_state (page), ==, "no-results");
+  search (page, "");
+  g_assert_cmpstr (hrb_list_page_get_state (page), ==, "list");
+  gtk_window_destroy (GTK_WINDOW (empty));
+  settle (20);
+}
+
 static void
 save_png (GtkWidget *widget, const char *path)
 {
@@ -404,7 +644,6 @@ test_screenshot (void)
   g_autofree char *dir = g_build_filename (build_root ? build_root : ".", "screenshots", NULL);
   g_autofree char *path = NULL;
   HrbListPage *page = hrb_window_get_list_page (window, HRB_STREAM_PROSPECTIVE);
-  GListModel *visible = hrb_list_page_get_visible (page);
 
   if (name == NULL)
     name = "main-window-c.png";
@@ -414,16 +653,8 @@ test_screenshot (void)
   gtk_window_unmaximize (GTK_WINDOW (window));
   gtk_window_set_default_size (GTK_WINDOW (window), 1600, 900);
   hrb_list_page_sort_by (page, "budget", GTK_SORT_DESCENDING);
-  /* The largest item selected, the list scrolled to the top. */
-  hrb_list_page_select (page, hrb_item_object_get_id (item_at (visible, 0)));
-  {
-    GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (hrb_list_page_get_column_view (page)),
-                                                   GTK_TYPE_SCROLLED_WINDOW);
-    GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
-    settle (100);
-    gtk_adjustment_set_value (adj, 0);
-  }
-  settle (600);
+  show_top (page);
+  settle (400);
   save_png (GTK_WIDGET (window), path);
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
   g_test_message ("screenshot: %s", path);
@@ -499,7 +730,12 @@ main (int argc, char **argv)
   g_test_add_func ("/gui/list/sort-budget-impact", test_sort_budget);
   g_test_add_func ("/gui/list/search-narrows", test_search);
   g_test_add_func ("/gui/edit/add-item-persists", test_add_item_persists);
+  g_test_add_func ("/gui/edit/edit-item-audited", test_edit_item_audited);
   g_test_add_func ("/gui/edit/delete-undo", test_delete_undo);
+  g_test_add_func ("/gui/list/cells-formatted", test_cells_formatted);
+  g_test_add_func ("/gui/window/keyboard", test_keyboard);
+  g_test_add_func ("/gui/window/corrupt-database", test_corrupt_database);
+  g_test_add_func ("/gui/window/empty-database", test_empty_database);
   g_test_add_func ("/gui/window/screenshot", test_screenshot);
   g_test_add_func ("/gui/window/state-persists", test_window_state);
   status = g_test_run ();
