@@ -445,7 +445,7 @@ hrb_export_workbook (HrbStore               *store,
   if ((sheets & HRB_EXPORT_SHEET_MONITORING) &&
       !run_step (&ctx, 0.03, _("Writing the monitoring figures"), hrb_export_monitoring_sheet, error))
     goto out;
-  if (!hrb_export_choices_sheet (&ctx, error))
+  if ((sheets & HRB_EXPORT_SHEET_RANKING) && !hrb_export_choices_sheet (&ctx, error))
     goto out;
   debug_step ("all sheets written", t0);
 
