@@ -214,8 +214,9 @@ hrb_export_method_sheet (HrbExportContext *ctx, GError **error)
   worksheet_set_column (ws, 2, 2, 70, NULL);
   worksheet_set_column (ws, 3, 4, 12, NULL);
 
-  if (!hrb_xlsx_text (ctx, ws, p.row++, 0, "Hoe de rangorde tot stand komt", ctx->f_title, NULL,
-                      error))
+  if (!hrb_xlsx_text (ctx, ws, p.row++, 0, ctx->internal
+                      ? "Hoe de rangorde tot stand komt (VERTROUWELIJK: interne werkmap, niet delen)"
+                      : "Hoe de rangorde tot stand komt", ctx->f_title, NULL, error))
     return FALSE;
   p.row++;
   version = m->builtin ? g_strdup_printf ("%d (ingebouwde standaardmethode)", m->version)

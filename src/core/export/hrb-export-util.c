@@ -431,6 +431,8 @@ hrb_export_setup_print (HrbExportContext *ctx, lxw_worksheet *ws, const char *sh
     worksheet_repeat_rows (ws, repeat_row, repeat_row);
   if (ctx->internal)
     {
+      /* Visible on screen too: a red sheet tab. */
+      worksheet_set_tab_color (ws, 0xC00000);
       header = g_strdup_printf ("&L&\"-,Bold\"VERTROUWELIJK&C%s&R&\"-,Bold\"VERTROUWELIJK", sheet);
       footer = g_strdup_printf ("&LVERTROUWELIJK · %s&C%s&Rpagina &P van &N", title,
                                 ctx->today_nl);
