@@ -221,6 +221,14 @@ make_row (const HrbMethod *m, const HrbScoreInput *in, const HrbScoreResult *r, 
   return row;
 }
 
+HrbRankingRow *
+hrb_ranking_row_new (const HrbMethod *m, const HrbScoreInput *in, const HrbScoreResult *r, guint i)
+{
+  g_return_val_if_fail (m != NULL && in != NULL && r != NULL, NULL);
+  g_return_val_if_fail (i < in->n && r->n == in->n, NULL);
+  return make_row (m, in, r, i);
+}
+
 HrbRanking *
 hrb_ranking_new (const HrbMethod *m, const HrbScoreInput *in, const HrbScoreResult *r,
                  HrbStream stream)

@@ -376,6 +376,10 @@ typedef struct {
   HrbCriterionDetail *details;  /* one per enabled criterion, method order */
 } HrbRankingRow;
 
+/* The row of one item (input index i) of a result: for the explanation of the
+ * selected item without building the whole ranking. */
+HrbRankingRow *hrb_ranking_row_new  (const HrbMethod *m, const HrbScoreInput *in,
+                                     const HrbScoreResult *r, guint i);
 void           hrb_ranking_row_free (HrbRankingRow *row);
 HrbRankingRow *hrb_ranking_row_copy (const HrbRankingRow *row);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HrbRankingRow, hrb_ranking_row_free)

@@ -1,0 +1,349 @@
+/* hrb-scoring-install.c: rank and score columns, the score explanation in the
+ * side pane and the method editor window. */
+#include "config.h"
+#include "hrb-scoring-install.h"
+#include "hrb-compat.h"
+#include "hrb-format.h"
+
+#include <glib/gi18n.h>
+
+#define DATA_KEY "hrb-scoring-install"
+
+typedef struct {
+  HrbWindow           *window;
+  HrbStore            *store;
+  guint64              generation;
+  HrbScoreInput       *in;
+  HrbScoreResult      *result;
+  HrbMethod           *method;       /* copy of the method that made result */
+  GHashTable          *index;        /* item id → input index + 1 */
+  HrbMethodEditor     *editor;
+  GtkWidget           *editor_window;
+  HrbScoreExplanation *explanations[2];
+} Install;
+
+static Install *
+get_install (HrbWindow *window)
+{
+  return g_object_get_data (G_OBJECT (window), DATA_KEY);
+}
+
+static void
+install_free (gpointer data)
+{
+  Install *in = data;
+
+  g_clear_object (&in->store);
+  g_clear_pointer (&in->in, hrb_score_input_free);
+  g_clear_pointer (&in->result, hrb_score_result_free);
+  g_clear_pointer (&in->method, hrb_method_free);
+  g_clear_pointer (&in->index, g_hash_table_unref);
+  if (in->editor_window)
+    gtk_window_destroy (GTK_WINDOW (in->editor_window));
+  g_clear_object (&in->editor);
+  g_free (in);
+}
+
+/* Index of an item in the scored input, or -1. */
+static int
+index_of (Install *in, gint64 item_id)
+{
+  gpointer v;
+
+  if (in->index == NULL || in->result == NULL)
+    return -1;
+  v = g_hash_table_lookup (in->index, &item_id);
+  return v ? GPOINTER_TO_INT (v) - 1 : -1;
+}
+
+static void
+update_explanation (Install *in, HrbStream stream)
+{
+  HrbListPage *page = hrb_window_get_list_page (in->window, stream);
+  HrbItemObject *obj = page ? hrb_list_page_get_selected (page) : NULL;
+  HrbScoreExplanation *ex = in->explanations[stream];
+  int i;
+
+  if (ex == NULL)
+    return;
+  i = obj ? index_of (in, hrb_item_object_get_id (obj)) : -1;
+  if (i < 0)
+    {
+      hrb_score_explanation_set_row (ex, NULL, NULL);
+      return;
+    }
+  {
+    g_autoptr(HrbRankingRow) row = hrb_ranking_row_new (in->method, in->in, in->result, (guint) i);
+    hrb_score_explanation_set_row (ex, row, in->method);
+  }
+}
+
+/* Puts the ranks and scores on the row objects of both lists. */
+static void
+apply_result (Install *in)
+{
+  for (int s = 0; s < 2; s++)
+    {
+      HrbListPage *page = hrb_window_get_list_page (in->window, s);
+      GListModel *items;
+      guint n;
+
+      if (page == NULL)
+        continue;
+      items = hrb_list_page_get_items (page);
+      n = g_list_model_get_n_items (items);
+      for (guint k = 0; k < n; k++)
+        {
+          g_autoptr(HrbItemObject) obj = g_list_model_get_item (items, k);
+          int i = index_of (in, hrb_item_object_get_id (obj));
+          hrb_item_object_set_rank (obj, i >= 0 ? (int) in->result->rank[i] : 0);
+          hrb_item_object_set_score (obj, i >= 0 ? in->result->score[HRB_POINT][i] : NAN);
+        }
+      hrb_list_page_refresh (page);
+      update_explanation (in, s);
+    }
+}
+
+/* Reloads the inputs when the store changed, then scores with the editor's
+ * method (the last valid one while an edit is invalid). */
+static void
+rescore (Install *in, gboolean reload)
+{
+  const HrbMethod *m = in->editor ? hrb_method_editor_get_method (in->editor) : NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (in->store == NULL)
+    return;
+  if (reload || in->in == NULL || hrb_store_get_generation (in->store) != in->generation)
+    {
+      HrbScoreInput *fresh = hrb_scoring_load (in->store, HRB_STREAM_ANY, NULL, &error);
+      if (fresh == NULL)
+        {
+          g_warning ("Cannot score the items: %s", error->message);
+          return;
+        }
+      g_clear_pointer (&in->in, hrb_score_input_free);
+      g_clear_pointer (&in->result, hrb_score_result_free);
+      in->in = fresh;
+      in->generation = hrb_store_get_generation (in->store);
+      g_clear_pointer (&in->index, g_hash_table_unref);
+      in->index = g_hash_table_new (g_int64_hash, g_int64_equal);
+      for (guint i = 0; i < in->in->n; i++)
+        g_hash_table_insert (in->index, &in->in->item_id[i], GINT_TO_POINTER (i + 1));
+    }
+  if (m != NULL && hrb_method_validate (m, NULL))
+    {
+      g_clear_pointer (&in->method, hrb_method_free);
+      in->method = hrb_method_copy (m);
+    }
+  if (in->method == NULL)
+    in->method = hrb_method_new_basis ();
+  in->result = hrb_score (in->method, in->in, NULL, in->result);
+  apply_result (in);
+}
+
+/* Columns ------------------------------------------------------------------ */
+
+static char *
+rank_text_cb (HrbItemObject *obj, const HrbNumberFormat *fmt, gpointer user_data)
+{
+  int rank = hrb_item_object_get_rank (obj);
+
+  return rank > 0 ? g_strdup_printf ("%d", rank) : g_strdup ("–");
+}
+
+static char *
+score_text_cb (HrbItemObject *obj, const HrbNumberFormat *fmt, gpointer user_data)
+{
+  double score = hrb_item_object_get_score (obj);
+
+  return hrb_is_known (score) ? hrb_format_number (fmt, score, 2) : NULL;
+}
+
+static char *
+range_text_cb (HrbItemObject *obj, const HrbNumberFormat *fmt, gpointer user_data)
+{
+  Install *in = user_data;
+  int i = index_of (in, hrb_item_object_get_id (obj));
+
+  if (i < 0 || in->result->rank[i] == 0)
+    return g_strdup ("–");
+  if (in->result->unstable[i])
+    /* TRANSLATORS: best–worst rank of an item whose rank is unstable. */
+    return g_strdup_printf (_("%u–%u, unstable"), in->result->rank_best[i], in->result->rank_worst[i]);
+  return g_strdup_printf ("%u–%u", in->result->rank_best[i], in->result->rank_worst[i]);
+}
+
+/* Ranked items first by rank, then the others. */
+static int
+compare_rank_cb (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  guint ra = (guint) hrb_item_object_get_rank ((HrbItemObject *) a) - 1;
+  guint rb = (guint) hrb_item_object_get_rank ((HrbItemObject *) b) - 1;
+
+  return (ra > rb) - (ra < rb);
+}
+
+static int
+compare_score_cb (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  double sa = hrb_item_object_get_score ((HrbItemObject *) a);
+  double sb = hrb_item_object_get_score ((HrbItemObject *) b);
+
+  if (isnan (sa) || isnan (sb))
+    return isnan (sa) - isnan (sb);
+  return (sa > sb) - (sa < sb);
+}
+
+static void
+add_columns (Install *in, HrbListPage *page)
+{
+  hrb_list_page_insert_column (page, 0, "rank", _("Rank"),
+                               hrb_list_page_text_factory_new (page, rank_text_cb, in, TRUE),
+                               hrb_compat_column_sorter_new (compare_rank_cb, NULL, NULL), FALSE);
+  hrb_list_page_insert_column (page, 1, "score", _("Score"),
+                               hrb_list_page_text_factory_new (page, score_text_cb, in, TRUE),
+                               hrb_compat_column_sorter_new (compare_score_cb, NULL, NULL), FALSE);
+  hrb_list_page_insert_column (page, 2, "rank_range", _("Rank Range"),
+                               hrb_list_page_text_factory_new (page, range_text_cb, in, TRUE),
+                               NULL, FALSE);
+}
+
+/* Side pane ------------------------------------------------------------------ */
+
+static void
+section_update_cb (GtkWidget *section, HrbStore *store, HrbItemObject *obj, gpointer user_data)
+{
+  Install *in = user_data;
+  HrbScoreExplanation *ex = HRB_SCORE_EXPLANATION (section);
+  int i;
+
+  if (in->store && hrb_store_get_generation (in->store) != in->generation && in->in != NULL)
+    {
+      rescore (in, TRUE);
+      return;
+    }
+  i = obj ? index_of (in, hrb_item_object_get_id (obj)) : -1;
+  if (i < 0)
+    {
+      hrb_score_explanation_set_row (ex, NULL, NULL);
+      return;
+    }
+  {
+    g_autoptr(HrbRankingRow) row = hrb_ranking_row_new (in->method, in->in, in->result, (guint) i);
+    hrb_score_explanation_set_row (ex, row, in->method);
+  }
+}
+
+/* The editor window ------------------------------------------------------------ */
+
+static void
+method_changed_cb (HrbMethodEditor *editor, Install *in)
+{
+  rescore (in, FALSE);
+}
+
+static gboolean
+editor_close_cb (GtkWindow *window, Install *in)
+{
+  gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
+  return TRUE;
+}
+
+static void
+show_editor_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  Install *in = get_install (HRB_WINDOW (user_data));
+
+  if (in->editor_window == NULL)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+      in->editor_window = adw_window_new ();
+      gtk_window_set_title (GTK_WINDOW (in->editor_window), _("Scoring Methods"));
+      gtk_window_set_transient_for (GTK_WINDOW (in->editor_window), GTK_WINDOW (in->window));
+      gtk_window_set_default_size (GTK_WINDOW (in->editor_window), 560, 640);
+      gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+      gtk_box_append (GTK_BOX (box), GTK_WIDGET (in->editor));
+      adw_window_set_content (ADW_WINDOW (in->editor_window), box);
+      g_signal_connect (in->editor_window, "close-request", G_CALLBACK (editor_close_cb), in);
+    }
+  gtk_window_present (GTK_WINDOW (in->editor_window));
+}
+
+static void
+items_loaded_cb (HrbWindow *window, Install *in)
+{
+  HrbStore *store = hrb_window_get_store (window);
+
+  if (store != in->store)
+    {
+      g_set_object (&in->store, store);
+      hrb_method_editor_set_store (in->editor, store);
+    }
+  rescore (in, TRUE);
+}
+
+void
+hrb_scoring_install (HrbWindow *window)
+{
+  static const GActionEntry actions[] = {
+    { "scoring-methods", show_editor_cb, NULL, NULL, NULL, { 0 } },
+  };
+  Install *in;
+  GMenu *items;
+
+  g_return_if_fail (HRB_IS_WINDOW (window));
+  if (get_install (window) != NULL)
+    return;
+  in = g_new0 (Install, 1);
+  in->window = window;
+  g_object_set_data_full (G_OBJECT (window), DATA_KEY, in, install_free);
+
+  in->editor = g_object_ref_sink (HRB_METHOD_EDITOR (hrb_method_editor_new ()));
+  g_signal_connect (in->editor, "method-changed", G_CALLBACK (method_changed_cb), in);
+  g_action_map_add_action_entries (G_ACTION_MAP (window), actions, G_N_ELEMENTS (actions), window);
+  if ((items = hrb_window_get_menu_section (window, "items")) != NULL)
+    g_menu_append (items, _("Scoring _Methods…"), "win.scoring-methods");
+
+  for (int s = 0; s < 2; s++)
+    {
+      HrbListPage *page = hrb_window_get_list_page (window, s);
+      if (page == NULL)
+        continue;
+      add_columns (in, page);
+      in->explanations[s] = HRB_SCORE_EXPLANATION (hrb_score_explanation_new ());
+      gtk_widget_set_name (GTK_WIDGET (in->explanations[s]), "score-explanation");
+      hrb_item_details_add_section (hrb_list_page_get_details (page), GTK_WIDGET (in->explanations[s]),
+                                    section_update_cb, in, NULL);
+    }
+  g_signal_connect (window, "items-loaded", G_CALLBACK (items_loaded_cb), in);
+  if (hrb_window_get_store (window) != NULL && !hrb_window_is_loading (window))
+    items_loaded_cb (window, in);
+}
+
+HrbMethodEditor *
+hrb_scoring_get_editor (HrbWindow *window)
+{
+  Install *in = get_install (window);
+
+  return in ? in->editor : NULL;
+}
+
+HrbScoreExplanation *
+hrb_scoring_get_explanation (HrbWindow *window, HrbStream stream)
+{
+  Install *in = get_install (window);
+
+  g_return_val_if_fail (stream == HRB_STREAM_PROSPECTIVE || stream == HRB_STREAM_RETROSPECTIVE, NULL);
+  return in ? in->explanations[stream] : NULL;
+}
+
+void
+hrb_scoring_refresh (HrbWindow *window)
+{
+  Install *in = get_install (window);
+
+  if (in)
+    rescore (in, TRUE);
+}

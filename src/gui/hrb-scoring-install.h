@@ -1,0 +1,33 @@
+/* hrb-scoring-install.h: puts prioritisation into a main window.
+ *
+ *  - columns Rank, Score and Rank range (with "unstable") in both lists,
+ *    sortable, rank first;
+ *  - a "Score" section in the side pane of both lists: the explanation of the
+ *    selected item (HrbScoreExplanation);
+ *  - "Scoring Methods…" in the Items menu (action win.scoring-methods): a
+ *    window with the method editor (HrbMethodEditor); the method chosen
+ *    there ranks the lists, and every edit re-ranks them live.
+ *
+ * Wiring: call hrb_scoring_install (window) once per window, next to
+ * hrb_dossier_install() in HrbWindow's setup(), or from HrbApplication's
+ * "window-created" signal. It follows the window's store through
+ * "items-loaded", and rescores when the store changed (its generation) the
+ * next time the side pane shows an item. */
+#pragma once
+
+#include "hrb-window.h"
+#include "hrb-method-editor.h"
+#include "hrb-score-explanation.h"
+
+G_BEGIN_DECLS
+
+void                 hrb_scoring_install (HrbWindow *window);
+
+/* The method editor of the window (created on install, shown by the
+ * action), and the explanation in the side pane of a list. */
+HrbMethodEditor     *hrb_scoring_get_editor (HrbWindow *window);
+HrbScoreExplanation *hrb_scoring_get_explanation (HrbWindow *window, HrbStream stream);
+/* Scores the lists again now (e.g. after a change elsewhere). */
+void                 hrb_scoring_refresh (HrbWindow *window);
+
+G_END_DECLS
