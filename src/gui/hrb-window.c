@@ -4,6 +4,7 @@
 #include "hrb-application.h"
 #include "hrb-item-dialog.h"
 #include "hrb-dossier-install.h"
+#include "hrb-import-assistant.h"
 #include "hrb-scoring-install.h"
 
 #include <glib/gi18n.h>
@@ -496,6 +497,7 @@ setup (HrbWindow *self)
   hrb_window_add_page (self, "retrospective", _("Retrospective"), "document-open-recent-symbolic",
                        GTK_WIDGET (self->lists[1]));
   hrb_dossier_install (self);
+  hrb_import_assistant_install (self);
   hrb_scoring_install (self);
   visible_page_changed_cb (self);
 }

@@ -1545,7 +1545,9 @@ process_row (Ctx *c, const char * const *fields, guint n_fields, guint rowno, GE
                      _("a total cost of € 0.00 is read as unknown"));
     }
 
-  if (!c->failed || c->opts->skip_invalid)
+  /* After a rejected row an import writes nothing more, but a dry run plans
+   * every valid row (what "import the valid rows only" would do). */
+  if (!c->failed || c->opts->skip_invalid || c->opts->dry_run)
     {
       if (c->opts->source == HRB_IMPORT_EMA)
         ok = apply_ema (c, &rec, rowno, error);
