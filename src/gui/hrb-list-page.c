@@ -50,6 +50,8 @@ enum { PROP_0, PROP_STREAM, PROP_SETTINGS, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 static void update_state (HrbListPage *self);
+static char *settings_key (HrbListPage *self, const char *what);
+static void restore_sort (HrbListPage *self);
 
 /* Sorting ------------------------------------------------------------------ */
 
@@ -273,7 +275,7 @@ medicine_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gp
   gtk_inscription_set_min_lines (GTK_INSCRIPTION (cell), 2);
   gtk_inscription_set_nat_lines (GTK_INSCRIPTION (cell), 2);
   gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), 18);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), 11);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), 10);
   gtk_widget_set_valign (cell, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (cell, "medicine");
   enable_tooltip (cell);
@@ -305,7 +307,7 @@ indication_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, 
 
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), 30);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), 12);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), 10);
   gtk_widget_set_valign (cell, GTK_ALIGN_CENTER);
   enable_tooltip (cell);
   gtk_list_item_set_child (list_item, cell);
@@ -415,6 +417,16 @@ hrb_list_page_insert_column (HrbListPage        *self,
   else
     gtk_column_view_insert_column (GTK_COLUMN_VIEW (self->column_view), position, column);
   g_object_unref (column);
+
+  /* A column added after construction (e.g. Rank) may be the saved sort. */
+  if (self->settings && sorter)
+    {
+      g_autofree char *key = settings_key (self, "column");
+      g_autofree char *saved = g_settings_get_string (self->settings, key);
+
+      if (g_strcmp0 (saved, id) == 0)
+        restore_sort (self);
+    }
   return column;
 }
 
@@ -472,28 +484,28 @@ add_standard_columns (HrbListPage *self)
                                signal_factory (G_CALLBACK (indication_setup_cb), G_CALLBACK (indication_bind_cb)),
                                sorter (compare_indication_cb), TRUE);
   c = hrb_list_page_insert_column (self, -1, "domain", _("Domain"),
-                               sized_text_factory (self, domain_text_cb, FALSE, 10, 13),
+                               sized_text_factory (self, domain_text_cb, FALSE, 8, 13),
                                sorter (compare_domain_cb), FALSE);
   c = hrb_list_page_insert_column (self, -1, "setting", _("Setting"),
                                sized_text_factory (self, setting_text_cb, FALSE, 10, 10),
                                sorter (compare_setting_cb), FALSE);
-  set_width (c, 148);
+  set_width (c, 134);
   c = hrb_list_page_insert_column (self, -1, "status", _("Package Status"),
                                sized_text_factory (self, status_text_cb, FALSE, 12, 16),
                                sorter (compare_status_cb), FALSE);
-  set_width (c, 128);
+  set_width (c, 118);
   c = hrb_list_page_insert_column (self, -1, "patients", _("Patients"),
                                sized_text_factory (self, patients_text_cb, TRUE, 7, 9),
                                sorter (compare_patients_cb), FALSE);
-  set_width (c, 126);
+  set_width (c, 112);
   c = hrb_list_page_insert_column (self, -1, "cost", _("Cost per Patient"),
                                sized_text_factory (self, cost_text_cb, TRUE, 9, 14),
                                sorter (compare_cost_cb), FALSE);
-  set_width (c, 136);
+  set_width (c, 120);
   c = hrb_list_page_insert_column (self, -1, "budget", _("Budget Impact"),
                                sized_text_factory (self, budget_text_cb, TRUE, 11, 18),
                                sorter (compare_budget_cb), FALSE);
-  set_width (c, 200);
+  set_width (c, 172);
 }
 
 static GtkColumnViewColumn *
