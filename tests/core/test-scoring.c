@@ -86,7 +86,15 @@ random_input (guint n, guint32 seed)
     {
       double p = exp (g_rand_double_range (rand, log (2), log (200000)));
       double c = exp (g_rand_double_range (rand, log (500), log (500000)));
-      double spread = g_rand_double_range (rand, 0, 0.6);
+      /* A third without a range; a fifth exactly like the item before. */
+      double spread = g_rand_int_range (rand, 0, 3) ? g_rand_double_range (rand, 0, 0.6) : 0;
+
+      if (i > 0 && g_rand_int_range (rand, 0, 5) == 0)
+        {
+          p = in->patients[HRB_LOW][i - 1];
+          c = in->cost[HRB_LOW][i - 1];
+          spread = 0;
+        }
 
       in->stream[i] = g_rand_int_range (rand, 0, 2);
       in->name_order[i] = g_rand_int_range (rand, 0, n);

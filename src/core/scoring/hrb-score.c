@@ -400,31 +400,32 @@ add_criterion (const HrbCriterion *c, guint ci, double factor, const HrbScoreInp
       {
         double * const *v = c->input == HRB_INPUT_PATIENTS ? in->patients
                           : c->input == HRB_INPUT_BUDGET_IMPACT ? in->budget : in->cost;
-        for (int s = 0; s < HRB_N_SCENARIOS; s++)
-          {
-            const double *vs = v[s];
-            double *sc = r->score[s];
-            if (tp.transform == HRB_TRANSFORM_LOG)
-              {
-                for (guint i = 0; i < n; i++)
-                  {
-                    double x = factor * hrb_transform_log (&tp, vs[i]);
-                    sc[i] += x;
-                    if (s == HRB_POINT)
-                      contrib[(gsize) i * k + ci] = x;
-                  }
-              }
-            else
-              {
-                for (guint i = 0; i < n; i++)
-                  {
-                    double x = factor * hrb_transform_apply (&tp, vs[i]);
-                    sc[i] += x;
-                    if (s == HRB_POINT)
-                      contrib[(gsize) i * k + ci] = x;
-                  }
-              }
-          }
+        const double *v0 = v[HRB_LOW], *v1 = v[HRB_POINT], *v2 = v[HRB_HIGH];
+        double *s0 = r->score[HRB_LOW], *s1 = r->score[HRB_POINT], *s2 = r->score[HRB_HIGH];
+
+        /* Ends equal to the point (no range) reuse its criterion score. */
+        if (tp.transform == HRB_TRANSFORM_LOG)
+          for (guint i = 0; i < n; i++)
+            {
+              double x1 = factor * hrb_transform_log (&tp, v1[i]);
+              double x0 = v0[i] == v1[i] ? x1 : factor * hrb_transform_log (&tp, v0[i]);
+              double x2 = v2[i] == v1[i] ? x1 : factor * hrb_transform_log (&tp, v2[i]);
+              s0[i] += x0;
+              s1[i] += x1;
+              s2[i] += x2;
+              contrib[(gsize) i * k + ci] = x1;
+            }
+        else
+          for (guint i = 0; i < n; i++)
+            {
+              double x1 = factor * hrb_transform_apply (&tp, v1[i]);
+              double x0 = v0[i] == v1[i] ? x1 : factor * hrb_transform_apply (&tp, v0[i]);
+              double x2 = v2[i] == v1[i] ? x1 : factor * hrb_transform_apply (&tp, v2[i]);
+              s0[i] += x0;
+              s1[i] += x1;
+              s2[i] += x2;
+              contrib[(gsize) i * k + ci] = x1;
+            }
         break;
       }
     case HRB_INPUT_RELATIVE_BUDGET_IMPACT:
@@ -614,11 +615,13 @@ count_above_all (HrbScoreResult *r, const HrbScoreInput *in, guint8 stream, cons
   HrbScorePriv *p = r->priv;
   guint64 *keys = p->keys_a, *keys_tmp = p->keys_b;
   guint32 *idx = p->idx_a, *idx_tmp = p->idx_b;
-  const double *sc = r->score[s];
+  const double *sc = r->score[s], *sp = r->score[HRB_POINT];
   guint m = 0, q = 0;
 
+  /* Items whose score here equals their point score were answered from the
+   * runs of equal point scores already. */
   for (guint i = 0; i < in->n; i++)
-    if (in->stream[i] == stream && r->eligibility[i] == HRB_ELIGIBLE)
+    if (in->stream[i] == stream && r->eligibility[i] == HRB_ELIGIBLE && sc[i] != sp[i])
       {
         keys[m] = descending_key (sc[i]);
         idx[m] = i;
@@ -679,8 +682,22 @@ rank_stream (const HrbMethod *m, const HrbScoreInput *in, HrbScoreResult *r, gui
       r->order[pos++] = idx[j];
     }
   /* Rank intervals: how many point scores lie above score_high (>) and
-   * score_low (≥), by sorting those too and sweeping; then, in input order,
-   * the item's own point score is taken out of the counts. */
+   * score_low (≥). For an end equal to the point score, that is where the
+   * run of equal point scores starts and ends; the other ends are sorted too
+   * and answered in one sweep. Then, in input order, the item's own point
+   * score is taken out of the counts. */
+  for (guint a = 0; a < m_el;)
+    {
+      guint b = a + 1;
+      while (b < m_el && P[b] == P[a])
+        b++;
+      for (guint j = a; j < b; j++)
+        {
+          r->rank_best[idx[j]] = a;
+          r->rank_worst[idx[j]] = b;
+        }
+      a = b;
+    }
   count_above_all (r, in, stream, P, m_el, HRB_HIGH, FALSE, r->rank_best);
   count_above_all (r, in, stream, P, m_el, HRB_LOW, TRUE, r->rank_worst);
   for (guint i = 0; i < in->n; i++)
