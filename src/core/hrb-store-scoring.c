@@ -108,7 +108,7 @@ hrb_store_get_method_by_id (HrbStore *self, gint64 id, GError **error)
     m = read_method (self, s, error);
   else
     g_set_error (error, HRB_STORE_ERROR, HRB_STORE_ERROR_NOT_FOUND,
-                 _("Method %" G_GINT64_FORMAT " does not exist"), id);
+                 _("Method %lld does not exist"), (long long) id);
   hrb_store_done (s);
   return m;
 }
@@ -288,7 +288,7 @@ hrb_store_get_expert_score (HrbStore *self, gint64 item_id, GError **error)
     e = read_expert (s);
   else
     g_set_error (error, HRB_STORE_ERROR, HRB_STORE_ERROR_NOT_FOUND,
-                 _("Item %" G_GINT64_FORMAT " has no expert score"), item_id);
+                 _("Item %lld has no expert score"), (long long) item_id);
   hrb_store_done (s);
   return e;
 }
