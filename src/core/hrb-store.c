@@ -856,7 +856,7 @@ hrb_store_get_medicine (HrbStore *self, gint64 id, GError **error)
     }
   else
     g_set_error (error, HRB_STORE_ERROR, HRB_STORE_ERROR_NOT_FOUND,
-                 _("Medicine %" G_GINT64_FORMAT " does not exist"), id);
+                 _("Medicine %lld does not exist"), (long long) id);
   hrb_store_done (s);
   return m;
 }
@@ -1043,7 +1043,7 @@ hrb_store_get_item (HrbStore *self, gint64 id, GError **error)
     item = read_item (s);
   else
     g_set_error (error, HRB_STORE_ERROR, HRB_STORE_ERROR_NOT_FOUND,
-                 _("Item %" G_GINT64_FORMAT " does not exist"), id);
+                 _("Item %lld does not exist"), (long long) id);
   hrb_store_done (s);
   return item;
 }
@@ -1189,7 +1189,7 @@ set_item_deleted (HrbStore *self, gint64 id, gboolean deleted, GError **error)
   if (ok && sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, HRB_STORE_ERROR, HRB_STORE_ERROR_NOT_FOUND,
-                   _("Item %" G_GINT64_FORMAT " does not exist"), id);
+                   _("Item %lld does not exist"), (long long) id);
       ok = FALSE;
     }
   ok = ok && hrb_store_audit (self, "item", id, "deleted", deleted ? "0" : "1", deleted ? "1" : "0", error);
@@ -1301,7 +1301,7 @@ get_figure (HrbStore *self, gint64 id, GError **error)
     }
   else
     g_set_error (error, HRB_STORE_ERROR, HRB_STORE_ERROR_NOT_FOUND,
-                 _("Figure %" G_GINT64_FORMAT " does not exist"), id);
+                 _("Figure %lld does not exist"), (long long) id);
   hrb_store_done (s);
   return f;
 }
@@ -1472,7 +1472,7 @@ hrb_store_get_batch (HrbStore *self, gint64 id, GError **error)
     b = read_batch (s);
   else
     g_set_error (error, HRB_STORE_ERROR, HRB_STORE_ERROR_NOT_FOUND,
-                 _("Import batch %" G_GINT64_FORMAT " does not exist"), id);
+                 _("Import batch %lld does not exist"), (long long) id);
   hrb_store_done (s);
   return b;
 }
