@@ -228,7 +228,7 @@ provenance_text (HrbStore *store, const HrbFigure *f)
   if (f->year > 0)
     g_string_append_printf (s, " · %d", f->year);
   if (f->batch_id > 0)
-    g_string_append_printf (s, _(" · import %" G_GINT64_FORMAT), f->batch_id);
+    g_string_append_printf (s, _(" · import %lld"), (long long) f->batch_id);
   if (f->provisional)
     g_string_append (s, _(" · provisional"));
   return g_string_free (g_steal_pointer (&s), FALSE);
