@@ -369,6 +369,40 @@ test_gip_addon (void **state)
   assert_int_equal (again->n_unchanged, 177);
 }
 
+/* A medicine-level item entered by hand is matched by medicine + indication,
+ * takes the source id, and keeps what the file has no column for. */
+static void
+test_gip_adopts_manual_item (void **state)
+{
+  g_autoptr(HrbStore) store = test_store_new ();
+  g_autofree char *path = fixture ("gip_addon_per_atc_2024.csv");
+  g_autoptr(HrbMedicine) m = hrb_medicine_new ();
+  g_autoptr(HrbItem) it = hrb_item_new ();
+  g_autoptr(HrbItem) after = NULL;
+  g_autoptr(HrbImportResult) res = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 mid, iid;
+
+  m->inn = g_strdup ("Dupilumab");   /* case differs from the file */
+  m->atc = g_strdup ("D11AH05");
+  mid = hrb_store_insert_medicine (store, m, &error);
+  assert_true (mid > 0);
+  it->medicine_id = mid;
+  it->domain = g_strdup ("Dermatologie");
+  it->status = HRB_STATUS_ADMITTED;
+  iid = hrb_store_insert_item (store, it, &error);
+  assert_true (iid > 0);
+
+  res = run_import (store, HRB_IMPORT_GIP_ADDON, path, TRUE, NULL);
+  assert_int_equal (res->n_new, 176);
+  assert_int_equal (res->n_updated, 1);
+  after = hrb_store_get_item (store, iid, &error);
+  assert_non_null (after);
+  assert_string_equal (after->source_id, "gip-addon:D11AH05");
+  assert_string_equal (after->domain, "Dermatologie");
+  assert_double_equal (after->figure.budget.low, 94666151, 1e-6);
+}
+
 static HrbMedicine *
 find_medicine (GPtrArray *meds, const char *brand)
 {
@@ -707,6 +741,7 @@ main (void)
     cmocka_unit_test (test_removed_and_phase),
     cmocka_unit_test (test_horizonscan_export_60),
     cmocka_unit_test (test_gip_addon),
+    cmocka_unit_test (test_gip_adopts_manual_item),
     cmocka_unit_test (test_ema),
     cmocka_unit_test (test_mapped),
     cmocka_unit_test (test_bad_inputs),

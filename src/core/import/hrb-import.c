@@ -1235,7 +1235,7 @@ apply_item (Ctx *c, const Rec *r, guint row, GError **error)
   g_autoptr(HrbFigure) old = NULL;
   GError *local = NULL;
   gint64 med_id, item_id = 0;
-  gboolean med_new, changed = FALSE;
+  gboolean med_new, changed = FALSE, adopt = FALSE;
   gpointer cached;
 
   if (!resolve_medicine (c, r, row, &med_id, &med_new, error))
@@ -1276,8 +1276,13 @@ apply_item (Ctx *c, const Rec *r, guint row, GError **error)
           gint64 *known = g_hash_table_lookup (c->source_ids, r->source_id);
           item_id = known ? *known : 0;
         }
-      else
-        item_id = hrb_store_find_item_for_import (c->store, med_id, r->indication, &local);
+      /* Else the item of this medicine and indication that has no source id
+       * yet (entered by hand): it takes the source id. */
+      if (item_id == 0 && med_id > 0)
+        {
+          item_id = hrb_store_find_item_for_import (c->store, med_id, r->indication, &local);
+          adopt = item_id > 0 && r->source_id != NULL;
+        }
       if (local)
         return store_fail (c, error, local);
     }
@@ -1351,15 +1356,23 @@ apply_item (Ctx *c, const Rec *r, guint row, GError **error)
     gboolean item_changed = FALSE;
     const char *old_status = hrb_status_to_code (item->status);
 
-    if (!item_text_change (c, item_id, med_id, row, label, "phase", &item->phase, r->phase, &item_changed, error) ||
-        !item_text_change (c, item_id, med_id, row, label, "domain", &item->domain, r->domain, &item_changed, error) ||
-        !item_text_change (c, item_id, med_id, row, label, "expected_registration",
-                           &item->expected_registration, r->expected, &item_changed, error) ||
-        !item_text_change (c, item_id, med_id, row, label, "therapeutic_value",
-                           &item->therapeutic_value, r->value, &item_changed, error))
+    /* Only what the file has a column for; an empty cell clears. */
+    if ((c->col[F_PHASE] >= 0 &&
+         !item_text_change (c, item_id, med_id, row, label, "phase", &item->phase, r->phase, &item_changed, error)) ||
+        (c->col[F_DOMAIN] >= 0 &&
+         !item_text_change (c, item_id, med_id, row, label, "domain", &item->domain, r->domain, &item_changed, error)) ||
+        (c->col[F_EXPECTED] >= 0 &&
+         !item_text_change (c, item_id, med_id, row, label, "expected_registration",
+                            &item->expected_registration, r->expected, &item_changed, error)) ||
+        (c->col[F_VALUE] >= 0 &&
+         !item_text_change (c, item_id, med_id, row, label, "therapeutic_value",
+                            &item->therapeutic_value, r->value, &item_changed, error)))
       return FALSE;
-    if (r->source_id && !item_text_change (c, item_id, med_id, row, label, "indication",
-                                           &item->indication, r->indication, &item_changed, error))
+    if (r->source_id && !adopt && c->col[F_INDICATION] >= 0 && !item_text_change (c, item_id, med_id, row, label, "indication",
+                                                     &item->indication, r->indication, &item_changed, error))
+      return FALSE;
+    if (adopt && !item_text_change (c, item_id, med_id, row, label, "source_id", &item->source_id,
+                                    r->source_id, &item_changed, error))
       return FALSE;
     if (item->setting != r->setting && r->setting != HRB_SETTING_UNKNOWN)
       {
@@ -1369,7 +1382,8 @@ apply_item (Ctx *c, const Rec *r, guint row, GError **error)
         item->setting = r->setting;
         item_changed = TRUE;
       }
-    if (item->status != r->status)
+    if (item->status != r->status &&
+        (c->opts->source != HRB_IMPORT_MAPPED || c->col[F_STATUS] >= 0 || c->col[F_SLUIS] >= 0))
       {
         if (!log_change (c, "changed", item_id, med_id, row, label, "package_status", old_status,
                          hrb_status_to_code (r->status), error))
