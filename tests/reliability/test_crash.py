@@ -19,6 +19,13 @@ rng = random.Random(20261123)
 stats = {}
 
 
+def duration(args):
+    """How long an uninterrupted run takes (to aim the kills inside it)."""
+    t0 = time.monotonic()
+    subprocess.run([CLI] + args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.monotonic() - t0
+
+
 def kill_at_random(args, max_delay):
     """Starts the CLI, kills it after a random delay; returns True when the
     kill happened before the process finished."""
@@ -80,7 +87,11 @@ def test_crash_during_migration(d):
         con.commit()
         con.close()
         before = table_dump(db, ("medicine", "item", "figure"))
-        kills += kill_at_random(["--db", db, "init"], 0.06)
+        if k == 0:
+            import shutil
+            shutil.copy(db, db + ".scratch")
+            span = duration(["--db", db + ".scratch", "init"])
+        kills += kill_at_random(["--db", db, "init"], span)
         checked(db)   # opening migrates to the current version if the kill came first
         expect(table_dump(db, ("medicine", "item", "figure")) == before, "data changed by the migration")
     stats["migration"] = kills
@@ -94,12 +105,15 @@ def test_crash_during_import(d):
     run(db, "init", check=0)
     code, out, err = run(db, "import", "--source", "horizonscan", src, "--dry-run")
     expect(code == 0, f"the generated file is valid: {err[:500]}")
+    scratch = os.path.join(d, "scratch.db")
+    run(scratch, "init", check=0)
+    span = duration(["--db", scratch, "import", "--source", "horizonscan", src])
     kills = 0
     done = 0
     for k in range(RUNS):
         before = len(rows(run(db, "list", check=0)[1]))
         kills += kill_at_random(["--db", db, "import", "--source", "horizonscan", src,
-                                 "--vintage", f"2026-{1 + k % 12:02d}-01"], 0.8)
+                                 "--vintage", f"2026-{1 + k % 12:02d}-01"], span)
         checked(db)
         after = len(rows(run(db, "list", check=0)[1]))
         expect(after in (before, 3000) and (before == 0 or after == before),
@@ -112,12 +126,16 @@ def test_crash_during_import(d):
 def test_crash_during_export(d):
     db = os.path.join(d, "demo.db")
     run(db, "init", "--demo", check=0)
+    src = os.path.join(d, "horizonscan.csv")
+    horizonscan_file(src, 3000)
+    run(db, "import", "--source", "horizonscan", src, check=0)
     out = os.path.join(d, "werkmap.xlsx")
     run(db, "export", out, check=0)
     import zipfile
+    span = duration(["--db", db, "export", os.path.join(d, "scratch.xlsx")])
     kills = 0
     for k in range(RUNS):
-        kills += kill_at_random(["--db", db, "export", out], 0.3)
+        kills += kill_at_random(["--db", db, "export", out], span)
         checked(db)
         expect(os.path.exists(out), f"run {k}: the previous workbook is gone")
         with zipfile.ZipFile(out) as z:   # raises on a truncated file
@@ -130,10 +148,11 @@ def test_crash_during_freeze(d):
     db = os.path.join(d, "demo.db")
     run(db, "init", "--demo", check=0)
     n_ranked = len(rows(run(db, "score", "--stream", "prospective", check=0)[1]))
+    span = duration(["--db", db, "freeze", "--stream", "prospective", "--name", "Kalibratie"])
     kills = 0
     for k in range(RUNS):
         name = f"Prospectieve lijst 2027-{k}"
-        kills += kill_at_random(["--db", db, "freeze", "--stream", "prospective", "--name", name], 0.05)
+        kills += kill_at_random(["--db", db, "freeze", "--stream", "prospective", "--name", name], span)
         checked(db)
         code, out, err = run(db, "frozen", name)
         if code == 0:
