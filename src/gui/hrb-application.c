@@ -228,6 +228,48 @@ quit_action_cb (GSimpleAction *action, GVariant *param, gpointer user_data)
 }
 
 static void
+author_changed_cb (GtkEditable *editable, HrbApplication *self)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (editable)));
+
+  g_settings_set_string (self->settings, "author-name", name);
+  /* Open databases write the new name from now on. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (HRB_IS_WINDOW (l->data) && hrb_window_get_store (l->data))
+      hrb_store_set_author (hrb_window_get_store (l->data), name[0] ? name : g_get_real_name ());
+}
+
+static void
+preferences_action_cb (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  HrbApplication *self = HRB_APPLICATION (user_data);
+  GtkWidget *page, *group, *row, *window;
+  g_autofree char *author = NULL;
+
+  page = adw_preferences_page_new ();
+  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (page), _("General"));
+  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (page), "preferences-system-symbolic");
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Change History"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("Every change is recorded with this name. Leave it empty to use "
+                                           "the name of your login."));
+  row = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Your name"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Your name"), -1);
+  author = self->settings ? g_settings_get_string (self->settings, "author-name") : g_strdup ("");
+  gtk_editable_set_text (GTK_EDITABLE (row), author);
+  gtk_widget_set_sensitive (row, self->settings != NULL);
+  if (self->settings)
+    g_signal_connect (row, "changed", G_CALLBACK (author_changed_cb), self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+
+  window = hrb_compat_preferences_new (gtk_application_get_active_window (GTK_APPLICATION (self)), page, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
 about_action_cb (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
   hrb_compat_show_about (gtk_application_get_active_window (GTK_APPLICATION (user_data)));
@@ -236,6 +278,7 @@ about_action_cb (GSimpleAction *action, GVariant *param, gpointer user_data)
 static const GActionEntry app_actions[] = {
   { "quit", quit_action_cb },
   { "about", about_action_cb },
+  { "preferences", preferences_action_cb },
 };
 
 static GSettings *
@@ -268,6 +311,7 @@ hrb_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (gtk_app, "app.quit", (const char *[]) { "<Control>q", NULL });
   gtk_application_set_accels_for_action (gtk_app, "window.close", (const char *[]) { "<Control>w", NULL });
   gtk_application_set_accels_for_action (gtk_app, "win.search", (const char *[]) { "<Control>f", NULL });
+  gtk_application_set_accels_for_action (gtk_app, "app.preferences", (const char *[]) { "<Control>comma", NULL });
   gtk_application_set_accels_for_action (gtk_app, "win.new-item", (const char *[]) { "<Control>n", NULL });
   gtk_application_set_accels_for_action (gtk_app, "win.show-help-overlay",
                                          (const char *[]) { "<Control>question", "<Control>slash", NULL });

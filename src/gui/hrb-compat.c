@@ -77,6 +77,24 @@ hrb_compat_show_about (GtkWindow *parent)
                          NULL);
 }
 
+/* Preferences -------------------------------------------------------------- */
+
+GtkWidget *
+hrb_compat_preferences_new (GtkWindow *parent, GtkWidget *first_page, ...)
+{
+  GtkWidget *window = adw_preferences_window_new ();
+  va_list args;
+
+  gtk_window_set_transient_for (GTK_WINDOW (window), parent);
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  adw_preferences_window_set_search_enabled (ADW_PREFERENCES_WINDOW (window), FALSE);
+  va_start (args, first_page);
+  for (GtkWidget *page = first_page; page != NULL; page = va_arg (args, GtkWidget *))
+    adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (page));
+  va_end (args);
+  return window;
+}
+
 /* File choosers ----------------------------------------------------------- */
 
 typedef struct {

@@ -36,6 +36,10 @@ GtkWidget *hrb_compat_ask (GtkWindow       *parent,
 
 void       hrb_compat_show_about (GtkWindow *parent);
 
+/* A preferences window (AdwPreferencesWindow; AdwPreferencesDialog in 1.5)
+ * holding the given pages (AdwPreferencesPage), transient for parent. */
+GtkWidget *hrb_compat_preferences_new (GtkWindow *parent, GtkWidget *first_page, ...) G_GNUC_NULL_TERMINATED;
+
 /* Called with the chosen file, or NULL when cancelled. */
 typedef void (*HrbFileFunc) (GFile *file, gpointer user_data);
 

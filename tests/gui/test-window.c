@@ -445,6 +445,20 @@ test_cells_formatted (void)
 }
 
 static GtkWidget *
+find_widget (GtkWidget *widget, GType type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_widget (c, type);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
 find_item_dialog (void)
 {
   g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
@@ -513,6 +527,30 @@ test_edit_item_audited (void)
   gint64 id;
 
   g_assert_nonnull (obj);
+
+  /* The author's name comes from the preferences. */
+  {
+    g_autoptr(GList) toplevels = NULL;
+    GtkWidget *prefs = NULL, *row;
+
+    g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+    settle (50);
+    toplevels = gtk_window_list_toplevels ();
+    for (GList *l = toplevels; l; l = l->next)
+      if (ADW_IS_PREFERENCES_WINDOW (l->data))
+        prefs = l->data;
+    g_assert_nonnull (prefs);
+    row = find_widget (prefs, ADW_TYPE_ENTRY_ROW);
+    g_assert_nonnull (row);
+    gtk_editable_set_text (GTK_EDITABLE (row), "M. de Vries");
+    {
+      g_autofree char *author = g_settings_get_string (hrb_application_get_settings (app), "author-name");
+      g_assert_cmpstr (author, ==, "M. de Vries");
+    }
+    gtk_window_destroy (GTK_WINDOW (prefs));
+    settle (20);
+  }
+
   id = hrb_item_object_get_id (obj);
   g_assert_true (hrb_list_page_select (page, id));
   g_action_group_activate_action (G_ACTION_GROUP (window), "edit-item", NULL);
@@ -536,7 +574,10 @@ test_edit_item_audited (void)
     {
       HrbAuditEntry *e = g_ptr_array_index (audit, i);
       if (e->field && strstr (e->field, "patients") && g_strcmp0 (e->new_value, "700") == 0)
-        patients_logged = TRUE;
+        {
+          patients_logged = TRUE;
+          g_assert_cmpstr (e->author, ==, "M. de Vries");
+        }
     }
   g_assert_true (patients_logged);
 }
