@@ -1,0 +1,90 @@
+"""The main journeys through the running application, driven through the
+accessibility tree the way a screen reader user works."""
+import os
+import re
+import sys
+import time
+import traceback
+
+sys.path.insert(0, os.path.dirname(__file__))
+from atspi_driver import App, Atspi  # noqa: E402
+
+
+def count_of(app, page):
+    """The "N of M items" label of list page 0 (prospective) or 1."""
+    counts = []
+    for n in app.find_all("label"):
+        m = re.match(r"^(\d+) of (\d+) items?$", n.get_name() or "")
+        if m:
+            counts.append((int(m.group(1)), int(m.group(2))))
+    if len(counts) < 2:
+        raise AssertionError(f"item counts on screen: {counts}")
+    return counts[page]
+
+
+def test_start_switch_and_search(app):
+    app.wait_for(lambda: app.find_all("label", None) and count_of(app, 0)[1] > 0, what="the items")
+    shown, total = count_of(app, 0)
+    assert total >= 20 and shown == total, f"prospective list: {shown} of {total}"
+    app.activate(app.find("page tab", "Retrospective"))
+    r_shown, r_total = count_of(app, 1)
+    assert r_total >= 20 and r_total != total, f"retrospective list: {r_shown} of {r_total}"
+    search = app.find_all("entry", "Search items")[1]
+    app.type_text(search, "humira")
+    app.wait_for(lambda: count_of(app, 1)[0] < r_total, what="the search to narrow the list")
+    narrowed, _ = count_of(app, 1)
+    assert 1 <= narrowed < r_total, f"search gave {narrowed} of {r_total}"
+    assert count_of(app, 0) == (total, total), "the other list is not filtered"
+    app.type_text(search, "")
+    app.wait_for(lambda: count_of(app, 1)[0] == r_total, what="the full list back")
+
+
+def row_texts(app, row):
+    return [c.get_name() for c in app.walk(row) if c.get_role_name() == "label" and c.get_name()]
+
+
+def detail_value(app, name):
+    """The value shown next to a figure's name in the side pane."""
+    item = app.find("list item", name)
+    values = [c.get_name() for c in app.walk(item) if c.get_role_name() == "label" and c.get_name() != name]
+    return values[0] if values else None
+
+
+def test_open_item_shows_details(app):
+    app.wait_for(lambda: len(app.find_all("table row")) > 3, what="the rows")
+    table = app.find_all("list", "GtkColumnListView")[0]
+    first = row_texts(app, table.get_child_at_index(0))
+    index = next(i for i in range(1, table.get_child_count())
+                 if row_texts(app, table.get_child_at_index(i))[6] != first[6])
+    wanted = row_texts(app, table.get_child_at_index(index))
+    # Column 7 of a row is Patients; the side pane shows the selected item's.
+    assert detail_value(app, "Patients") == first[6], "the first item is shown at the start"
+    assert Atspi.Selection.select_child(table, index)
+    app.wait_for(lambda: detail_value(app, "Patients") == wanted[6],
+                 what=f"the side pane to show the patients of {wanted[0]!r}")
+    labels = {n.get_name() for n in app.find_all("label")}
+    assert wanted[2] in labels, f"the indication {wanted[2]!r} is not shown"
+
+
+JOURNEYS = [test_start_switch_and_search, test_open_item_shows_details]
+
+
+def main():
+    failed = 0
+    for journey in JOURNEYS:
+        app = App()
+        try:
+            journey(app)
+            print(f"ok - {journey.__name__}")
+        except Exception as e:  # noqa: BLE001
+            failed += 1
+            print(f"not ok - {journey.__name__}: {e}")
+            traceback.print_exc()
+        finally:
+            app.close()
+    print(f"{len(JOURNEYS) - failed} passed, {failed} failed")
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
