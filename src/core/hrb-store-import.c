@@ -593,3 +593,30 @@ hrb_store_mark_added (HrbStore *self, gint64 batch_id, gint64 first_medicine, gi
   hrb_bind_id (s, 5, last_item);
   return hrb_store_step_done (self, s, error);
 }
+
+GHashTable *
+hrb_store_import_unsourced_medicines (HrbStore *self, GError **error)
+{
+  sqlite3_stmt *s;
+  GHashTable *out;
+  int rc;
+
+  g_return_val_if_fail (HRB_IS_STORE (self), NULL);
+  s = hrb_store_prepare (self,
+      "SELECT DISTINCT medicine_id FROM item WHERE source_id IS NULL AND deleted = 0", error);
+  if (s == NULL)
+    return NULL;
+  out = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (s, 0);
+      g_hash_table_add (out, g_memdup2 (&id, sizeof id));
+    }
+  hrb_store_done (s);
+  if (rc != SQLITE_DONE)
+    {
+      hrb_store_set_sqlite_error (self, error, _("Cannot read the items"));
+      g_clear_pointer (&out, g_hash_table_unref);
+    }
+  return out;
+}

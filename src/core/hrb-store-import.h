@@ -71,6 +71,8 @@ gboolean   hrb_store_mark_added (HrbStore *self, gint64 batch_id, gint64 first_m
                                  GError **error);
 /* The match keys (hrb_store_match_key()) of every medicine, as a set. */
 GHashTable *hrb_store_import_medicine_keys (HrbStore *self, GError **error);
+/* The ids (gint64*) of the medicines that have an item without a source id. */
+GHashTable *hrb_store_import_unsourced_medicines (HrbStore *self, GError **error);
 /* Every source id of the items: source id → item id (gint64*). */
 GHashTable *hrb_store_import_source_ids   (HrbStore *self, GError **error);
 

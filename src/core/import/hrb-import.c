@@ -327,6 +327,7 @@ typedef struct {
   GHashTable             *touched;       /* medicine ids enriched by this file */
   GHashTable             *source_ids;    /* stored source id → item id */
   GHashTable             *medicine_keys; /* match keys of the stored medicines */
+  GHashTable             *unsourced;     /* medicines with an item without source id */
   char                   *created_at;    /* time of this import */
   gint64                  first_medicine, last_medicine, first_item, last_item;
   int                     gip_year;
@@ -1278,7 +1279,7 @@ apply_item (Ctx *c, const Rec *r, guint row, GError **error)
         }
       /* Else the item of this medicine and indication that has no source id
        * yet (entered by hand): it takes the source id. */
-      if (item_id == 0 && med_id > 0)
+      if (item_id == 0 && med_id > 0 && g_hash_table_contains (c->unsourced, &med_id))
         {
           item_id = hrb_store_find_item_for_import (c->store, med_id, r->indication, &local);
           adopt = item_id > 0 && r->source_id != NULL;
@@ -1696,7 +1697,8 @@ hrb_import_file (HrbStore *store, const char *path, const HrbImportOptions *opti
   c.created_at = hrb_store_now (store);
   c.source_ids = hrb_store_import_source_ids (store, &local);
   c.medicine_keys = c.source_ids ? hrb_store_import_medicine_keys (store, &local) : NULL;
-  if (c.source_ids == NULL || c.medicine_keys == NULL)
+  c.unsourced = c.medicine_keys ? hrb_store_import_unsourced_medicines (store, &local) : NULL;
+  if (c.source_ids == NULL || c.medicine_keys == NULL || c.unsourced == NULL)
     {
       store_fail (&c, error, g_steal_pointer (&local));
       goto done;
@@ -1957,6 +1959,7 @@ done:
   g_hash_table_unref (c.touched);
   g_clear_pointer (&c.source_ids, g_hash_table_unref);
   g_clear_pointer (&c.medicine_keys, g_hash_table_unref);
+  g_clear_pointer (&c.unsourced, g_hash_table_unref);
   g_free (c.created_at);
   if (result_out == NULL)
     hrb_import_result_free (res);
