@@ -20,6 +20,7 @@ struct _HrbItemDetails
   HrbItemObject  *obj;
   GArray         *sections;       /* Section */
   GPtrArray      *dynamic_rows;   /* rows of the figure groups, rebuilt per item */
+  guint           n_history;
 
   GtkWidget      *stack;
   GtkWidget      *title_label;
@@ -212,6 +213,7 @@ clear_dynamic_rows (HrbItemDetails *self)
         adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
     }
   g_ptr_array_set_size (self->dynamic_rows, 0);
+  self->n_history = 0;
 }
 
 static char *
@@ -237,7 +239,7 @@ provenance_text (HrbStore *store, const HrbFigure *f)
 /* A row with a small caption above its value (the value may wrap). */
 static void
 add_value_row (HrbItemDetails *self, GtkWidget *group, const char *title,
-               const char *subtitle, const char *value)
+               const char *subtitle, const char *value, gboolean emphasis)
 {
   GtkWidget *row = adw_preferences_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
@@ -255,7 +257,8 @@ add_value_row (HrbItemDetails *self, GtkWidget *group, const char *title,
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_widget_add_css_class (label, "numeric");
-  gtk_widget_add_css_class (label, "figure-value");
+  if (emphasis)
+    gtk_widget_add_css_class (label, "figure-value");
   gtk_widget_set_visible (label, value && value[0]);
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
@@ -303,10 +306,10 @@ fill_figures (HrbItemDetails *self, const HrbItem *item)
   cost = hrb_format_range (&fmt, f->cost, TRUE);
   bi = hrb_figure_budget_impact (f);
   budget = hrb_format_range (&fmt, bi, TRUE);
-  add_value_row (self, self->figures_group, _("Patients"), NULL, patients);
-  add_value_row (self, self->figures_group, _("Cost per patient"), NULL, cost);
+  add_value_row (self, self->figures_group, _("Patients"), NULL, patients, TRUE);
+  add_value_row (self, self->figures_group, _("Cost per patient"), NULL, cost, TRUE);
   add_value_row (self, self->figures_group, _("Budget impact"),
-                 hrb_range_is_known (f->budget) ? NULL : _("patients × cost"), budget);
+                 hrb_range_is_known (f->budget) ? NULL : _("patients × cost"), budget, TRUE);
 
   figures = self->store ? hrb_store_list_figures (self->store, item->id, &error) : NULL;
   if (figures == NULL && error)
@@ -324,7 +327,8 @@ fill_figures (HrbItemDetails *self, const HrbItem *item)
       b = hrb_format_range (&fmt, hrb_figure_budget_impact (old), TRUE);
       title = provenance_text (self->store, old);
       values = g_strdup_printf (_("Patients %s · cost per patient %s · budget impact %s"), p, c, b);
-      add_value_row (self, self->history_group, title, NULL, values);
+      add_value_row (self, self->history_group, title, NULL, values, FALSE);
+      self->n_history++;
     }
 }
 
@@ -392,6 +396,13 @@ hrb_item_details_set_item (HrbItemDetails *self, HrbItemObject *obj)
   fill_figures (self, item);
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "item");
   update_sections (self);
+}
+
+guint
+hrb_item_details_get_history_length (HrbItemDetails *self)
+{
+  g_return_val_if_fail (HRB_IS_ITEM_DETAILS (self), 0);
+  return self->n_history;
 }
 
 void

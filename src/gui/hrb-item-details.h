@@ -21,6 +21,9 @@ void       hrb_item_details_set_store (HrbItemDetails *self, HrbStore *store);
 void       hrb_item_details_set_item  (HrbItemDetails *self, HrbItemObject *obj);
 HrbItemObject *hrb_item_details_get_item (HrbItemDetails *self);
 
+/* How many earlier vintages the history section lists. */
+guint      hrb_item_details_get_history_length (HrbItemDetails *self);
+
 /* Called when the shown item changes; obj is NULL when nothing is shown. */
 typedef void (*HrbDetailsUpdateFunc) (GtkWidget     *section,
                                       HrbStore      *store,

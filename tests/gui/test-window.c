@@ -580,6 +580,23 @@ test_edit_item_audited (void)
         }
     }
   g_assert_true (patients_logged);
+
+  /* A new vintage adds figures; the side pane lists the earlier ones. */
+  g_assert_true (hrb_list_page_select (page, id));
+  g_assert_cmpuint (hrb_item_details_get_history_length (hrb_list_page_get_details (page)), ==, 0);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "edit-item", NULL);
+  settle (20);
+  dialog = HRB_ITEM_DIALOG (find_item_dialog ());
+  g_assert_nonnull (dialog);
+  set_field (dialog, "patients", "800-1000");
+  set_field (dialog, "vintage", "2027-04-01");
+  g_assert_true (hrb_item_dialog_save (dialog, NULL));
+  settle (50);
+  g_assert_true (hrb_list_page_select (page, id));
+  g_assert_cmpuint (hrb_item_details_get_history_length (hrb_list_page_get_details (page)), ==, 1);
+  obj = find_by_brand (page, "Testavia");
+  g_assert_cmpfloat (hrb_item_object_get_item (obj)->figure.patients.low, ==, 800);
+  save_screenshot (GTK_WIDGET (hrb_list_page_get_details (page)), "side-pane");
 }
 
 static gboolean
@@ -652,7 +669,7 @@ save_png (GtkWidget *widget, const char *path)
   g_autoptr(GdkTexture) texture = NULL;
   int w = gtk_widget_get_width (widget);
   int h = gtk_widget_get_height (widget);
-  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (widget));
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
 
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
   node = gtk_snapshot_to_node (snapshot);
