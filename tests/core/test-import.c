@@ -472,6 +472,31 @@ test_ema (void **state)
   assert_int_equal (again->n_updated, 0);
 }
 
+/* GIP medicines have no brand: EMA enriches them with the reference
+ * product; biosimilars become medicines of their own. */
+static void
+test_gip_then_ema (void **state)
+{
+  g_autoptr(HrbStore) store = test_store_new ();
+  g_autofree char *gip = fixture ("gip_addon_per_atc_2024.csv");
+  g_autofree char *ema = fixture ("ema_epar_medicines_2023-12.csv");
+  g_autoptr(HrbImportResult) r1 = run_import (store, HRB_IMPORT_GIP_ADDON, gip, TRUE, NULL);
+  g_autoptr(HrbImportResult) r2 = run_import (store, HRB_IMPORT_EMA, ema, TRUE, NULL);
+  g_autoptr(GPtrArray) items = hrb_store_list_items (store, HRB_STREAM_RETROSPECTIVE, NULL);
+  g_autoptr(GPtrArray) meds = hrb_store_list_medicines (store, NULL);
+  HrbItem *ada = find_item_by_atc (items, "L04AB04");
+  HrbMedicine *amgevita = find_medicine (meds, "Amgevita");
+
+  assert_int_equal (items->len, 177);
+  assert_non_null (ada);
+  assert_string_equal (ada->medicine.brand, "Humira");
+  assert_false (ada->medicine.biosimilar);
+  assert_string_equal (ada->medicine.authorisation_date, "2003-09-08");
+  assert_non_null (amgevita);
+  assert_true (amgevita->biosimilar);
+  assert_true (amgevita->id != ada->medicine_id);
+}
+
 static void
 test_mapped (void **state)
 {
@@ -743,6 +768,7 @@ main (void)
     cmocka_unit_test (test_gip_addon),
     cmocka_unit_test (test_gip_adopts_manual_item),
     cmocka_unit_test (test_ema),
+    cmocka_unit_test (test_gip_then_ema),
     cmocka_unit_test (test_mapped),
     cmocka_unit_test (test_bad_inputs),
     cmocka_unit_test (test_huge_field),

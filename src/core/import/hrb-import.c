@@ -1128,7 +1128,9 @@ resolve_medicine (Ctx *c, const Rec *r, guint row, gint64 *id, gboolean *is_new,
   else if (ema)
     {
       *id = hrb_store_find_medicine_by_brand (c->store, r->atc, r->inn, r->brand, &local);
-      if (*id == 0 && local == NULL)
+      /* A medicine without a brand (e.g. from GIP) takes the reference
+       * product, not a generic or a biosimilar of it. */
+      if (*id == 0 && local == NULL && r->generic != 1 && r->biosimilar != 1)
         *id = hrb_store_find_unbranded_medicine (c->store, r->atc, r->inn, &local);
     }
   else
