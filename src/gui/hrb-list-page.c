@@ -778,6 +778,14 @@ pane_moved_cb (HrbListPage *self)
     g_settings_set_int (self->settings, "pane-position", position);
 }
 
+/* Enter or a double click on a row edits the item. */
+static void
+row_activated_cb (GtkColumnView *view, guint position, HrbListPage *self)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.edit-item", NULL);
+}
+
 /* GObject ------------------------------------------------------------------ */
 
 static void
@@ -956,6 +964,8 @@ hrb_list_page_init (HrbListPage *self)
                            G_LIST_MODEL (gtk_string_list_new (settings_choices)));
   g_object_unref (gtk_drop_down_get_model (GTK_DROP_DOWN (self->setting_dropdown)));
   g_signal_connect_swapped (self->setting_dropdown, "notify::selected", G_CALLBACK (setting_selected_cb), self);
+
+  g_signal_connect (self->column_view, "activate", G_CALLBACK (row_activated_cb), self);
 
   /* Delete removes the selected item while the table has the focus. */
   shortcuts = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());

@@ -4,8 +4,8 @@
 #include "hrb-application.h"
 #include "hrb-item-dialog.h"
 #include "hrb-dossier-install.h"
-#include "hrb-import-assistant.h"
 #include "hrb-scoring-install.h"
+#include "hrb-import-assistant.h"
 
 #include <glib/gi18n.h>
 
@@ -18,6 +18,7 @@ struct _HrbWindow
   GCancellable    *load_cancellable;
   gboolean         loading;
   HrbListPage     *lists[2];
+  GArray          *load_steps;   /* LoadStep */
 
   /* Template widgets and objects. */
   AdwHeaderBar        *header_bar;
@@ -42,17 +43,64 @@ static guint signals[N_SIGNALS];
 /* Loading ------------------------------------------------------------------ */
 
 typedef struct {
+  HrbLoadThreadFunc thread_func;
+  HrbLoadApplyFunc  apply_func;
+  GDestroyNotify    result_free;
+  gpointer          user_data;
+} LoadStep;
+
+typedef struct {
+  HrbStore *store;
+  GArray   *steps;          /* LoadStep, a copy made when the load starts */
+} LoadJob;
+
+typedef struct {
   GPtrArray *objects[2];   /* HrbItemObject per stream */
+  GArray    *steps;        /* borrowed from the job */
+  gpointer  *results;      /* one per step */
 } LoadResult;
+
+static void
+load_job_free (gpointer data)
+{
+  LoadJob *job = data;
+
+  g_object_unref (job->store);
+  g_array_unref (job->steps);
+  g_free (job);
+}
 
 static void
 load_result_free (gpointer data)
 {
   LoadResult *r = data;
 
+  for (guint i = 0; r->results && i < r->steps->len; i++)
+    {
+      LoadStep *step = &g_array_index (r->steps, LoadStep, i);
+      if (r->results[i] && step->result_free)
+        step->result_free (r->results[i]);
+    }
+  g_free (r->results);
+  g_clear_pointer (&r->steps, g_array_unref);
   g_clear_pointer (&r->objects[0], g_ptr_array_unref);
   g_clear_pointer (&r->objects[1], g_ptr_array_unref);
   g_free (r);
+}
+
+void
+hrb_window_add_load_step (HrbWindow        *self,
+                          HrbLoadThreadFunc thread_func,
+                          HrbLoadApplyFunc  apply_func,
+                          GDestroyNotify    result_free,
+                          gpointer          user_data)
+{
+  LoadStep step = { thread_func, apply_func, result_free, user_data };
+
+  g_return_if_fail (HRB_IS_WINDOW (self));
+  g_return_if_fail (thread_func != NULL);
+
+  g_array_append_val (self->load_steps, step);
 }
 
 /* Worker thread: reads the items and builds the row objects (with their
@@ -60,7 +108,8 @@ load_result_free (gpointer data)
 static void
 load_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
-  HrbStore *store = task_data;
+  LoadJob *job = task_data;
+  HrbStore *store = job->store;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) items = hrb_store_list_items (store, HRB_STREAM_ANY, &error);
   LoadResult *r;
@@ -80,6 +129,21 @@ load_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
       HrbStream stream = hrb_item_stream (item);
 
       g_ptr_array_add (r->objects[stream == HRB_STREAM_RETROSPECTIVE ? 1 : 0], hrb_item_object_new (item));
+    }
+
+  r->steps = g_array_ref (job->steps);
+  r->results = g_new0 (gpointer, job->steps->len);
+  if (job->steps->len > 0)
+    {
+      g_autoptr(GPtrArray) all = g_ptr_array_sized_new (r->objects[0]->len + r->objects[1]->len);
+
+      g_ptr_array_extend (all, r->objects[0], NULL, NULL);
+      g_ptr_array_extend (all, r->objects[1], NULL, NULL);
+      for (guint i = 0; i < job->steps->len; i++)
+        {
+          LoadStep *step = &g_array_index (job->steps, LoadStep, i);
+          r->results[i] = step->thread_func (store, all, step->user_data);
+        }
     }
   g_task_return_pointer (task, r, load_result_free);
 }
@@ -107,8 +171,14 @@ load_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     }
   hrb_list_page_set_items (self->lists[0], r->objects[0]);
   hrb_list_page_set_items (self->lists[1], r->objects[1]);
-  load_result_free (r);
   self->loading = FALSE;
+  for (guint i = 0; i < r->steps->len; i++)
+    {
+      LoadStep *step = &g_array_index (r->steps, LoadStep, i);
+      if (step->apply_func)
+        step->apply_func (self, r->results[i], step->user_data);
+    }
+  load_result_free (r);
   gtk_spinner_stop (GTK_SPINNER (self->spinner));
   gtk_stack_set_visible_child_name (GTK_STACK (self->main_stack), "pages");
   g_signal_emit (self, signals[SIGNAL_ITEMS_LOADED], 0);
@@ -171,7 +241,14 @@ hrb_window_set_store (HrbWindow *self, HrbStore *store)
   gtk_stack_set_visible_child_name (GTK_STACK (self->main_stack), "loading");
   task = g_task_new (self, self->load_cancellable, load_done_cb, NULL);
   g_task_set_source_tag (task, hrb_window_set_store);
-  g_task_set_task_data (task, g_object_ref (store), g_object_unref);
+  {
+    LoadJob *job = g_new0 (LoadJob, 1);
+
+    job->store = g_object_ref (store);
+    job->steps = g_array_sized_new (FALSE, FALSE, sizeof (LoadStep), self->load_steps->len);
+    g_array_append_vals (job->steps, self->load_steps->data, self->load_steps->len);
+    g_task_set_task_data (task, job, load_job_free);
+  }
   g_task_set_return_on_cancel (task, TRUE);
   g_task_run_in_thread (task, load_thread);
 }
@@ -497,8 +574,8 @@ setup (HrbWindow *self)
   hrb_window_add_page (self, "retrospective", _("Retrospective"), "document-open-recent-symbolic",
                        GTK_WIDGET (self->lists[1]));
   hrb_dossier_install (self);
-  hrb_import_assistant_install (self);
   hrb_scoring_install (self);
+  hrb_import_assistant_install (self);
   visible_page_changed_cb (self);
 }
 
@@ -513,6 +590,7 @@ hrb_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), HRB_TYPE_WINDOW);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->load_steps, g_array_unref);
 
   G_OBJECT_CLASS (hrb_window_parent_class)->dispose (object);
 }
@@ -552,6 +630,7 @@ hrb_window_class_init (HrbWindowClass *klass)
 static void
 hrb_window_init (HrbWindow *self)
 {
+  self->load_steps = g_array_new (FALSE, FALSE, sizeof (LoadStep));
   gtk_widget_init_template (GTK_WIDGET (self));
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
 }

@@ -42,6 +42,25 @@ HrbListPage *hrb_window_get_visible_list_page (HrbWindow *self);
 GMenu       *hrb_window_get_menu_section (HrbWindow *self, const char *section);
 void         hrb_window_add_toast (HrbWindow *self, AdwToast *toast);
 
+/* Work that should run with every (re)load of the items, in the loading
+ * thread (e.g. scoring 100,000 items): thread_func gets the store and all
+ * row objects (HrbItemObject, both streams; do not change them there) and
+ * returns a result; apply_func then runs on the main thread after the lists
+ * are filled, and result_free frees the result. The main thread does not
+ * use the store while thread_func runs. Add steps before the store is set,
+ * e.g. in a handler of HrbApplication::window-created. */
+typedef gpointer (*HrbLoadThreadFunc) (HrbStore  *store,
+                                       GPtrArray *objects,
+                                       gpointer   user_data);
+typedef void     (*HrbLoadApplyFunc)  (HrbWindow *window,
+                                       gpointer   result,
+                                       gpointer   user_data);
+void         hrb_window_add_load_step (HrbWindow        *self,
+                                       HrbLoadThreadFunc thread_func,
+                                       HrbLoadApplyFunc  apply_func,
+                                       GDestroyNotify    result_free,
+                                       gpointer          user_data);
+
 /* Re-reads an item from the store and puts it in the right list (or takes
  * it out when it is deleted). Returns the row object or NULL. */
 HrbItemObject *hrb_window_reload_item (HrbWindow *self, gint64 item_id);

@@ -614,6 +614,53 @@ dialog_open_cond (gpointer data)
   return FALSE;
 }
 
+typedef struct {
+  GThread *main_thread;
+  guint    n_seen;
+  gboolean applied;
+} StepData;
+
+static gpointer
+step_thread_cb (HrbStore *store, GPtrArray *objects, gpointer user_data)
+{
+  StepData *d = user_data;
+
+  g_assert_true (g_thread_self () != d->main_thread);
+  g_assert_true (HRB_IS_STORE (store));
+  return GUINT_TO_POINTER (objects->len);
+}
+
+static void
+step_apply_cb (HrbWindow *win, gpointer result, gpointer user_data)
+{
+  StepData *d = user_data;
+
+  g_assert_true (g_thread_self () == d->main_thread);
+  d->n_seen = GPOINTER_TO_UINT (result);
+  d->applied = TRUE;
+  /* The lists are filled when the result arrives. */
+  g_assert_cmpuint (g_list_model_get_n_items (hrb_list_page_get_items (
+    hrb_window_get_list_page (win, HRB_STREAM_PROSPECTIVE))), >, 0);
+}
+
+static void
+test_load_step (void)
+{
+  StepData d = { g_thread_self (), 0, FALSE };
+  guint n;
+
+  hrb_window_add_load_step (window, step_thread_cb, step_apply_cb, NULL, &d);
+  hrb_window_set_store (window, hrb_window_get_store (window));
+  g_assert_true (wait_for (loaded_cond, window));
+  g_assert_true (d.applied);
+  n = g_list_model_get_n_items (hrb_list_page_get_items (hrb_window_get_list_page (window, HRB_STREAM_PROSPECTIVE))) +
+      g_list_model_get_n_items (hrb_list_page_get_items (hrb_window_get_list_page (window, HRB_STREAM_RETROSPECTIVE)));
+  g_assert_cmpuint (d.n_seen, ==, n);
+  /* The step stays for later loads; close this window so that it goes. */
+  close_window ();
+  open_window ();
+}
+
 static void
 test_corrupt_database (void)
 {
@@ -812,6 +859,7 @@ main (int argc, char **argv)
   g_test_add_func ("/gui/list/cells-formatted", test_cells_formatted);
   g_test_add_func ("/gui/window/keyboard", test_keyboard);
   g_test_add_func ("/gui/window/corrupt-database", test_corrupt_database);
+  g_test_add_func ("/gui/window/load-step", test_load_step);
   g_test_add_func ("/gui/window/empty-database", test_empty_database);
   g_test_add_func ("/gui/window/screenshot", test_screenshot);
   g_test_add_func ("/gui/window/state-persists", test_window_state);
