@@ -541,6 +541,24 @@ test_mapped (void **state)
   assert_int_equal (opdivo->status, HRB_STATUS_ADMITTED);
   assert_int_equal (opdivo->setting, HRB_SETTING_INTRAMURAL);
 
+  /* "onbekend" and a dash in a number column: unknown, not rejected. */
+  {
+    g_autofree char *unk = g_build_filename (dir, "unknown.csv", NULL);
+    g_autoptr(HrbImportResult) r2 = NULL;
+    g_autoptr(GPtrArray) all = NULL;
+    HrbItem *t;
+
+    assert_true (g_file_set_contents (unk, "Werkzame stof;Merknaam;ATC;Indicatie;Patiënten;Kosten;Status\n"
+                                      "testomab;Testa;L01XX99;Iets;onbekend;-;admitted\n", -1, NULL));
+    assert_true (hrb_import_file (store, unk, &opts, &r2, &error));
+    assert_int_equal (r2->n_new, 1);
+    all = hrb_store_list_items (store, HRB_STREAM_ANY, NULL);
+    t = find_item (all, "Testa");
+    assert_non_null (t);
+    assert_true (isnan (t->figure.patients.low) && isnan (t->figure.cost.high));
+    g_unlink (unk);
+  }
+
   /* A mapping without inn is refused with its reason. */
   assert_true (g_file_set_contents (saved, "[Import]\nsource=x\n[Columns]\nbrand=Merknaam\n", -1, NULL));
   g_clear_error (&error);

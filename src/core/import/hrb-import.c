@@ -610,13 +610,28 @@ row_problem (Ctx *c, const Row *row, Field f, const char *message)
   return FALSE;
 }
 
+/* Cells that say "unknown" in words or a dash. */
+static gboolean
+is_unknown_marker (const char *v)
+{
+  static const char *markers[] = {
+    "-", "–", "—", "?", "n.b.", "nb", "n.b", "n.v.t.", "nvt", "n/a", "na", "onbekend", "unknown",
+    "niet bekend", "geen", NULL
+  };
+
+  for (guint i = 0; markers[i]; i++)
+    if (g_ascii_strcasecmp (v, markers[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 parse_range_field (Ctx *c, const Row *row, Field f, gboolean money, HrbRange *out)
 {
   g_autoptr(GError) local = NULL;
 
   *out = HRB_RANGE_UNKNOWN;
-  if (row->v[f] == NULL)
+  if (row->v[f] == NULL || is_unknown_marker (row->v[f]))
     return TRUE;
   if (!hrb_parse_range (row->v[f], c->decimal, out, &local))
     {
