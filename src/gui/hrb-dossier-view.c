@@ -1,5 +1,6 @@
 /* hrb-dossier-view.c: one dossier in full. */
 #include "config.h"
+#include "hrb-a11y.h"
 #include "hrb-dossier-view.h"
 #include "hrb-format.h"
 #include "hrb-parse.h"
@@ -332,7 +333,7 @@ status_dropdown_new (const char *what)
     gtk_string_list_append (model, hrb_measure_status_label (st));
   dd = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (model)), NULL);
   gtk_widget_set_name (dd, "measure-status");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dd), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+  hrb_a11y_set_label (dd, a11y);
   return dd;
 }
 
@@ -1209,6 +1210,7 @@ build (HrbDossierView *self)
   gtk_widget_set_margin_bottom (self->side_state_label, 8);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->side_state_label);
   self->timeline = boxed_list_new (_("No steps yet"));
+  hrb_a11y_set_label (self->timeline, _("Route history"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->timeline), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Timeline, newest first"), -1);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->timeline);
@@ -1252,6 +1254,7 @@ build (HrbDossierView *self)
       adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
     }
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), expander);
+  hrb_a11y_label_expander_row (expander, _("Parties"));
   self->parties_text_row = entry_row_new (_("Contacts and remarks"));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->parties_text_row);
 
@@ -1267,6 +1270,7 @@ build (HrbDossierView *self)
   add = header_button (_("_Add Measure…"), G_CALLBACK (add_measure_cb), self);
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), add);
   self->measures_list = boxed_list_new (_("No measures yet"));
+  hrb_a11y_set_label (self->measures_list, _("Measures"));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->measures_list);
 
   /* Confidential price arrangement. */
@@ -1289,11 +1293,13 @@ build (HrbDossierView *self)
   add = header_button (_("Add _Link…"), G_CALLBACK (add_link_cb), self);
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), add);
   self->links_list = boxed_list_new (_("No links yet"));
+  hrb_a11y_set_label (self->links_list, _("Sources and attachments"));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->links_list);
 
   /* Notes. */
   group = group_new (box, _("Notes"), NULL);
   note_box = gtk_list_box_new ();
+  hrb_a11y_set_label (note_box, _("New note"));
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (note_box), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (note_box, "boxed-list");
   gtk_widget_set_margin_bottom (note_box, 12);
@@ -1311,12 +1317,14 @@ build (HrbDossierView *self)
   gtk_list_box_append (GTK_LIST_BOX (note_box), self->note_row);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), note_box);
   self->notes_list = boxed_list_new (_("No notes yet"));
+  hrb_a11y_set_label (self->notes_list, _("Notes"));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->notes_list);
 
   /* Change history: read-only. */
   group = group_new (box, _("Change History"), _("Every change with its author and time; it cannot be edited."));
   self->history_row = adw_expander_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->history_row), _("Changes"));
+  hrb_a11y_label_expander_row (self->history_row, _("Changes"));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->history_row);
 }
 

@@ -1,5 +1,6 @@
 /* hrb-dossiers-page.c: the Dossiers page. */
 #include "config.h"
+#include "hrb-a11y.h"
 #include "hrb-dossiers-page.h"
 #include "hrb-dossier-object.h"
 #include "hrb-format.h"
@@ -312,6 +313,7 @@ rebuild_grouped (HrbDossiersPage *self)
             {
               group = adw_preferences_group_new ();
               list = gtk_list_box_new ();
+              hrb_a11y_set_label (list, p < HRB_N_PARTIES ? hrb_party_label (p) : _("Nobody"));
               gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
               gtk_widget_add_css_class (list, "boxed-list");
               g_signal_connect (list, "row-activated", G_CALLBACK (grouped_row_activated_cb), self);
@@ -524,7 +526,7 @@ labelled_dropdown (GtkWidget *bar, const char *mnemonic, const char *a11y, GtkSt
   GtkWidget *dd = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (model)), NULL);
 
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), dd);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dd), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+  hrb_a11y_set_label (dd, a11y);
   gtk_box_append (GTK_BOX (bar), label);
   gtk_box_append (GTK_BOX (bar), dd);
   return dd;
@@ -614,8 +616,7 @@ hrb_dossiers_page_init (HrbDossiersPage *self)
   self->column_view = gtk_column_view_new (NULL);
   gtk_widget_add_css_class (self->column_view, "item-table");
   gtk_column_view_set_show_column_separators (GTK_COLUMN_VIEW (self->column_view), FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Dossiers"), -1);
+  hrb_a11y_set_label (self->column_view, _("Dossiers"));
   add_column (self, COL_MEDICINE, _("Medicine"), TRUE);
   add_column (self, COL_INDICATION, _("Indication"), TRUE);
   add_column (self, COL_STAGE, _("Stage"), FALSE);

@@ -1,5 +1,6 @@
 /* hrb-monitoring-page.c: the Monitoring page. */
 #include "config.h"
+#include "hrb-a11y.h"
 #include "hrb-monitoring-page.h"
 #include "hrb-format.h"
 #include "hrb-monitoring.h"
@@ -337,6 +338,7 @@ card_new (GtkWidget *flow, const char *title, const char *description, GtkWidget
   gtk_widget_set_valign (clamp, GTK_ALIGN_START);
   adw_clamp_set_child (ADW_CLAMP (clamp), card);
   gtk_flow_box_append (GTK_FLOW_BOX (flow), clamp);
+  hrb_a11y_set_label (gtk_widget_get_parent (clamp), title);
   return card;
 }
 
@@ -386,8 +388,7 @@ hrb_monitoring_page_init (HrbMonitoringPage *self)
     GtkWidget *l = gtk_label_new_with_mnemonic (_("_Period"));
     self->year_dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (years)), NULL);
     gtk_label_set_mnemonic_widget (GTK_LABEL (l), self->year_dropdown);
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self->year_dropdown),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Period"), -1);
+    hrb_a11y_set_label (self->year_dropdown, _("Period"));
     g_signal_connect (self->year_dropdown, "notify::selected", G_CALLBACK (year_changed_cb), self);
     gtk_box_append (GTK_BOX (top), l);
     gtk_box_append (GTK_BOX (top), self->year_dropdown);
@@ -403,6 +404,7 @@ hrb_monitoring_page_init (HrbMonitoringPage *self)
   gtk_widget_set_margin_bottom (box, 18);
   flow = gtk_flow_box_new ();
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
+  hrb_a11y_set_label (flow, _("Monitoring figures"));
   gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (flow), 1);
   gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 3);
   gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), FALSE);
@@ -429,6 +431,7 @@ hrb_monitoring_page_init (HrbMonitoringPage *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->lead_table), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Lead times in days: median, 90th percentile, maximum, number"), -1);
   expander = gtk_expander_new_with_mnemonic (_("_Table"));
+  hrb_a11y_set_label (expander, _("Lead times as a table"));
   gtk_expander_set_child (GTK_EXPANDER (expander), self->lead_table);
   gtk_box_append (GTK_BOX (content), self->lead_chart);
   gtk_box_append (GTK_BOX (content), expander);
