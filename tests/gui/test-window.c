@@ -514,6 +514,21 @@ test_keyboard (void)
     settle (20);
     g_assert_cmpuint (g_list_model_get_n_items (hrb_list_page_get_items (page)), ==, n_before);
   }
+
+  /* Enter (or a double click) on a row opens that item for editing. */
+  {
+    GtkWidget *dialog;
+    HrbItemObject *second = item_at (hrb_list_page_get_visible (page), 1);
+
+    g_signal_emit_by_name (hrb_list_page_get_column_view (page), "activate", 1);
+    settle (20);
+    dialog = find_item_dialog ();
+    g_assert_nonnull (dialog);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hrb_item_dialog_get_field (HRB_ITEM_DIALOG (dialog), "inn"))),
+                     ==, hrb_item_object_get_item (second)->medicine.inn);
+    gtk_window_close (GTK_WINDOW (dialog));
+    settle (20);
+  }
 }
 
 static void
