@@ -3,6 +3,7 @@
 #include "test-helpers.h"
 
 #include <errno.h>
+#include <locale.h>
 #include <math.h>
 #include <signal.h>
 #include <string.h>
@@ -405,6 +406,48 @@ test_progress_and_unknown_frozen (void **state)
 }
 
 
+static const char *locale_script =
+  "import sys, openpyxl, zipfile\n"
+  "z = zipfile.ZipFile(sys.argv[1])\n"
+  "import re\n"
+  "for n in z.namelist():\n"
+  "    if n.endswith('.xml'):\n"
+  "        x = z.read(n).decode()\n"
+  "        bad = re.findall(r'<v>-?[0-9]+,[0-9]+</v>|(?:width|ht|val)=\"-?[0-9]+,[0-9]+\"', x)\n"
+  "        assert not bad, (n, bad[:3])\n"
+  "wb = openpyxl.load_workbook(sys.argv[1])\n"
+  "ws = wb['Prospectief']\n"
+  "head = [c.value for c in ws[1]]\n"
+  "scores = [r[head.index('Score')] for r in ws.iter_rows(min_row=2, values_only=True)]\n"
+  "assert all(isinstance(v, (int, float)) for v in scores) and scores[0] > scores[-1], scores[:3]\n"
+  "text = ' '.join(str(v) for r in wb['Methode'].iter_rows(values_only=True) for v in r if v)\n"
+  "assert '€ 10.000' in text and '€ 1.000.000' in text, 'Dutch numbers in the text'\n";
+
+static void
+test_dutch_locale (void **state)
+{
+  g_autoptr(HrbStore) store = demo_store ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "lijst.xlsx", NULL);
+  char buf[16];
+  gboolean ok;
+
+  /* The Dutch locale comes from .ci/install-deps; without it this test
+   * cannot show anything and must not pass. */
+  if (setlocale (LC_ALL, "nl_NL.UTF-8") == NULL)
+    fail_msg ("nl_NL.UTF-8 locale is not available");
+  ok = export_to (store, path, HRB_EXPORT_COMMITTEE, NULL, &error);
+  g_snprintf (buf, sizeof buf, "%.1f", 0.5);
+  setlocale (LC_ALL, "C");
+  if (!ok)
+    fail_msg ("export: %s", error->message);
+  /* The rest of the program keeps its locale. */
+  assert_string_equal (buf, "0,5");
+  check_with_python (locale_script, path, NULL);
+  test_rmdir (dir);
+}
+
 typedef struct {
   GMainLoop *loop;
   gboolean   ok;
@@ -463,6 +506,7 @@ main (void)
     cmocka_unit_test (test_failures_leave_previous_file),
     cmocka_unit_test (test_progress_and_unknown_frozen),
     cmocka_unit_test (test_async_in_a_thread),
+    cmocka_unit_test (test_dutch_locale),
   };
 
   return cmocka_run_group_tests (tests, NULL, NULL);

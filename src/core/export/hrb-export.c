@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -369,6 +370,15 @@ run_step (HrbExportContext *ctx, double span, const char *step,
   return TRUE;
 }
 
+static gboolean export_workbook (HrbStore *store, const HrbExportOptions *options,
+                                 HrbExportProgressFunc progress, gpointer progress_data,
+                                 GCancellable *cancellable, GError **error);
+
+/* libxlsxwriter 1.1.4 writes numbers (cell values, widths, heights, chart
+ * and data bar values) with printf, which follows LC_NUMERIC: in a Dutch
+ * locale "0.5" would become "0,5" and the workbook would be damaged. The
+ * export therefore runs with the C numeric convention in this thread only
+ * (uselocale), leaving the rest of the application's formatting alone. */
 gboolean
 hrb_export_workbook (HrbStore               *store,
                      const HrbExportOptions *options,
@@ -376,6 +386,36 @@ hrb_export_workbook (HrbStore               *store,
                      gpointer                progress_data,
                      GCancellable           *cancellable,
                      GError                **error)
+{
+  locale_t base, c_numeric, previous = (locale_t) 0;
+  gboolean ok;
+
+  g_return_val_if_fail (HRB_IS_STORE (store), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  base = duplocale (LC_GLOBAL_LOCALE);
+  c_numeric = base ? newlocale (LC_NUMERIC_MASK, "C", base) : (locale_t) 0;
+  if (c_numeric)
+    previous = uselocale (c_numeric);
+  else if (base)
+    freelocale (base);
+  ok = export_workbook (store, options, progress, progress_data, cancellable, error);
+  if (c_numeric)
+    {
+      uselocale (previous);
+      freelocale (c_numeric);
+    }
+  return ok;
+}
+
+static gboolean
+export_workbook (HrbStore               *store,
+                 const HrbExportOptions *options,
+                 HrbExportProgressFunc   progress,
+                 gpointer                progress_data,
+                 GCancellable           *cancellable,
+                 GError                **error)
 {
   HrbExportContext ctx = { 0 };
   g_autofree char *tmp = NULL;
@@ -386,10 +426,6 @@ hrb_export_workbook (HrbStore               *store,
   int saved_errno;
   gboolean ok = FALSE;
   gint64 t0 = g_get_monotonic_time ();
-
-  g_return_val_if_fail (HRB_IS_STORE (store), FALSE);
-  g_return_val_if_fail (options != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   sheets = options->sheets ? options->sheets : HRB_EXPORT_SHEET_ALL;
   if (!check_target (options->path, error))
