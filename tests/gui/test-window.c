@@ -335,6 +335,37 @@ test_add_item_persists (void)
 }
 
 static void
+test_existing_medicine (void)
+{
+  HrbListPage *page = hrb_window_get_list_page (window, HRB_STREAM_PROSPECTIVE);
+  HrbItemObject *keytruda = find_by_brand (page, "Keytruda");
+  HrbItemDialog *dialog;
+  g_autoptr(GPtrArray) before = hrb_store_list_medicines (hrb_window_get_store (window), NULL);
+  g_autoptr(GPtrArray) after = NULL;
+  HrbItemObject *obj = NULL;
+  GListModel *items = hrb_list_page_get_items (page);
+
+  g_assert_nonnull (keytruda);
+  dialog = HRB_ITEM_DIALOG (hrb_window_edit_item (window, 0));
+  /* Typing a known substance and ATC code picks up that medicine. */
+  set_field (dialog, "inn", "Pembrolizumab");
+  set_field (dialog, "atc", "L01FF02");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hrb_item_dialog_get_field (dialog, "brand"))), ==, "Keytruda");
+  set_field (dialog, "indication", "Hodgkinlymfoom");
+  set_field (dialog, "patients", "200");
+  g_assert_true (hrb_item_dialog_save (dialog, NULL));
+  settle (50);
+
+  after = hrb_store_list_medicines (hrb_window_get_store (window), NULL);
+  g_assert_cmpuint (after->len, ==, before->len);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    if (g_strcmp0 (hrb_item_object_get_item (item_at (items, i))->indication, "Hodgkinlymfoom") == 0)
+      obj = item_at (items, i);
+  g_assert_nonnull (obj);
+  g_assert_cmpint (hrb_item_object_get_item (obj)->medicine_id, ==, hrb_item_object_get_item (keytruda)->medicine_id);
+}
+
+static void
 test_delete_undo (void)
 {
   HrbListPage *page = hrb_window_get_list_page (window, HRB_STREAM_PROSPECTIVE);
@@ -870,6 +901,7 @@ main (int argc, char **argv)
   g_test_add_func ("/gui/list/search-narrows", test_search);
   g_test_add_func ("/gui/edit/add-item-persists", test_add_item_persists);
   g_test_add_func ("/gui/edit/edit-item-audited", test_edit_item_audited);
+  g_test_add_func ("/gui/edit/existing-medicine", test_existing_medicine);
   g_test_add_func ("/gui/edit/delete-undo", test_delete_undo);
   g_test_add_func ("/gui/list/cells-formatted", test_cells_formatted);
   g_test_add_func ("/gui/window/keyboard", test_keyboard);
