@@ -144,6 +144,25 @@ test_cell_text (void **state)
   assert_string_equal (escaped, "code _x005F_x0041_ here");
 }
 
+static void
+test_suggested_file_name (void **state)
+{
+  HrbExportOptions o;
+  g_autofree char *a = NULL, *b = NULL, *c = NULL;
+
+  hrb_export_options_init (&o);
+  a = hrb_export_suggest_file_name (&o, "2026-11-23");
+  assert_string_equal (a, "Herbeoordeling Prospectief en Retrospectief 2026-11-23.xlsx");
+  o.stream = HRB_STREAM_RETROSPECTIVE;
+  o.kind = HRB_EXPORT_INTERNAL;
+  b = hrb_export_suggest_file_name (&o, "2026-11-23T10:00:00Z");
+  assert_string_equal (b, "VERTROUWELIJK Herbeoordeling Retrospectief 2026-11-23.xlsx");
+  o.kind = HRB_EXPORT_COMMITTEE;
+  o.frozen_list = "Lijst 2027/1: concept?";
+  c = hrb_export_suggest_file_name (&o, "2026-11-23");
+  assert_string_equal (c, "Herbeoordeling Lijst 2027-1- concept- 2026-11-23.xlsx");
+}
+
 /* Through the reader ---------------------------------------------------------------- */
 
 static const char *formula_script =
@@ -500,6 +519,7 @@ main (void)
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_sheet_names),
     cmocka_unit_test (test_cell_text),
+    cmocka_unit_test (test_suggested_file_name),
     cmocka_unit_test (test_formula_stays_text),
     cmocka_unit_test (test_confidential),
     cmocka_unit_test (test_frozen_list_as_frozen),

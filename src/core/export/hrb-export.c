@@ -43,6 +43,30 @@ hrb_export_advice_choices (void)
   return advice_choices;
 }
 
+char *
+hrb_export_suggest_file_name (const HrbExportOptions *options, const char *today)
+{
+  const char *list;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (options != NULL, NULL);
+  if (options->frozen_list)
+    list = options->frozen_list;
+  else if (options->stream == HRB_STREAM_PROSPECTIVE)
+    list = "Prospectief";
+  else if (options->stream == HRB_STREAM_RETROSPECTIVE)
+    list = "Retrospectief";
+  else
+    list = "Prospectief en Retrospectief";
+  name = g_strdup_printf ("%sHerbeoordeling %s %.10s.xlsx",
+                          options->kind == HRB_EXPORT_INTERNAL ? "VERTROUWELIJK " : "", list,
+                          today ? today : "");
+  for (char *p = name; *p; p++)
+    if (strchr ("/\\:*?\"<>|", *p) != NULL || (guchar) *p < 0x20)
+      *p = '-';
+  return g_utf8_make_valid (name, -1);
+}
+
 /* Formats ----------------------------------------------------------------------- */
 
 static lxw_format *

@@ -96,6 +96,12 @@ void     hrb_export_workbook_async  (HrbStore               *store,
 gboolean hrb_export_workbook_finish (GAsyncResult  *result,
                                      GError       **error);
 
+/* A file name to suggest in a save dialog (no folder): "Herbeoordeling
+ * Prospectief 2026-11-23.xlsx", the frozen list's name instead of the
+ * stream, and "VERTROUWELIJK " in front for an internal export. Characters
+ * that file systems refuse (/\:*?"<>|) become '-'. today: ISO date. */
+char    *hrb_export_suggest_file_name (const HrbExportOptions *options, const char *today);
+
 /* A valid, unique worksheet name made from wanted: at most 31 characters
  * (UTF-16 units), none of []:*?/\, no leading or trailing apostrophe, not
  * empty and not "History"; unique (case-insensitive) among used (may be
