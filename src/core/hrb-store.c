@@ -1689,7 +1689,6 @@ hrb_store_verify_file (const char *path, GString *report, GError **error)
   sqlite3_stmt *s = NULL;
   gboolean ok = TRUE;
   int version = -1;
-  g_autofree char *uri = NULL;
 
   if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
