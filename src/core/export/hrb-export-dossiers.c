@@ -261,7 +261,7 @@ hrb_export_dossiers_sheet (HrbExportContext *ctx, GError **error)
       column_ptrs[c] = &columns[c];
       hrb_column_widths_note (widths, c, MIN (g_utf8_strlen (columns[c].header, -1) * 0.6 + 2, 30));
     }
-  table.name = (char *) "Dossiers";
+  table.name = (char *) "Tabel_Dossiers";
   table.columns = column_ptrs;
   table.style_type = LXW_TABLE_STYLE_TYPE_LIGHT;
   table.style_type_number = 9;
