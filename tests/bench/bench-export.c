@@ -183,7 +183,7 @@ mode_dump (const char *db, const char *path)
           put_num (s, r->eligible ? r->rank_best : NAN);
           put_num (s, r->eligible ? r->rank_worst : NAN);
           put_num (s, r->score);
-          put_text (s, r->unstable ? "ja" : "nee");
+          put_text (s, r->unstable ? "ja" : NULL);   /* the export leaves "nee" empty */
           put_text (s, r->eligible ? "ja" : "nee");
           put_text (s, r->medicine);
           put_text (s, it ? it->medicine.inn : NULL);
@@ -197,7 +197,7 @@ mode_dump (const char *db, const char *path)
           put_num (s, r->budget_impact.low);
           put_num (s, r->budget_impact.high);
           put_num (s, r->relative_budget_impact);
-          put_text (s, r->sluis ? "ja" : "nee");
+          put_text (s, r->sluis ? "ja" : NULL);
           put_text (s, NULL);   /* dossier stage */
           put_text (s, NULL);   /* who must act */
           for (guint c = 0; c < n_contrib; c++)
