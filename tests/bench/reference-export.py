@@ -23,9 +23,9 @@ FIXED = ["Rang", "Beste rang", "Slechtste rang", "Score", "Instabiel", "In aanme
 TAIL = ["Reden niet in aanmerking", "Item-id", "Advies triagetafel", "Toelichting"]
 CHOICES = ["Herbeoordelen met voorrang", "Herbeoordelen", "Eerst meer informatie verzamelen",
            "Parkeren tot nieuwe informatie", "Geen herbeoordeling nodig", "Niet besproken"]
-# column kinds: n = number with a format key, s = text (b = bold text)
-KINDS = (["n:", "n:", "n:", "n:score", "s", "s", "b", "s", "s", "s", "s", "s", "n:int", "n:int",
-          "n:euro", "n:euro", "n:euro", "n:percent", "s", "s", "s"])
+# column kinds: n = number with a format key, s = text, b = bold text, f = centred flag
+KINDS = (["n:", "n:", "n:", "n:score", "f", "f", "b", "s", "s", "s", "s", "s", "n:int", "n:int",
+          "n:euro", "n:euro", "n:euro", "n:percent", "f", "s", "s"])
 
 
 def read_rows(path):
@@ -51,6 +51,7 @@ def main():
                                  "bg_color": "#DDE7F0", "bottom": 1}),
         "text": wb.add_format({"valign": "top"}),
         "bold": wb.add_format({"bold": True, "valign": "top"}),
+        "flag": wb.add_format({"align": "center", "valign": "top"}),
         "wrap": wb.add_format({"text_wrap": True, "valign": "top"}),
         "input": wb.add_format({"bg_color": "#FFF8DC", "text_wrap": True, "valign": "top",
                                 "locked": False}),
@@ -66,7 +67,7 @@ def main():
     for name, n_contrib, rows in sheets:
         ws = wb.add_worksheet(name)
         headers = FIXED + [f"Bijdrage {i}" for i in range(n_contrib)] + TAIL
-        kinds = KINDS + ["n:number"] * n_contrib + ["s", "n:", "s", "s"]
+        kinds = KINDS + ["n:number"] * n_contrib + ["w", "n:", "s", "s"]
         widths = [len(h) * 0.6 + 2 for h in headers]
         for r, values in enumerate(rows, start=1):
             for c, v in enumerate(values):
@@ -79,7 +80,7 @@ def main():
                         d = len(str(int(abs(float(v)))))
                         widths[c] = max(widths[c], min(d + d // 3 + 4, 45))
                 else:
-                    ws.write_string(r, c, v, f["bold"] if k == "b" else f["text"])
+                    ws.write_string(r, c, v, {"b": f["bold"], "f": f["flag"], "w": f["wrap"]}.get(k, f["text"]))
                     if widths[c] < 45:
                         widths[c] = max(widths[c], min(len(v) + 1.5, 45))
         last = max(len(rows), 1)
