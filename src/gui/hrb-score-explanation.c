@@ -6,8 +6,12 @@
 #include <glib/gi18n.h>
 
 typedef struct {
+  GtkWidget *box;
+  GtkWidget *name;
+  GtkWidget *value;
   GtkWidget *bar;
-  double     value;
+  GtkWidget *detail;
+  double     value_number;
   char      *text;
 } Bar;
 
@@ -159,62 +163,86 @@ input_text (const HrbCriterion *c, const HrbCriterionDetail *d)
     }
 }
 
-static void
-clear_bars (HrbScoreExplanation *self)
+static Bar
+new_bar (void)
 {
-  GtkWidget *child;
+  Bar b = { 0 };
+  GtkWidget *head = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
-  while ((child = gtk_widget_get_first_child (self->bars_box)) != NULL)
-    gtk_box_remove (GTK_BOX (self->bars_box), child);
-  g_array_set_size (self->bars, 0);
+  b.box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  b.name = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (b.name), 0);
+  gtk_widget_set_hexpand (b.name, TRUE);
+  gtk_label_set_ellipsize (GTK_LABEL (b.name), PANGO_ELLIPSIZE_END);
+  b.value = gtk_label_new (NULL);
+  gtk_widget_add_css_class (b.value, "numeric");
+  gtk_box_append (GTK_BOX (head), b.name);
+  gtk_box_append (GTK_BOX (head), b.value);
+  gtk_box_append (GTK_BOX (b.box), head);
+
+  b.bar = gtk_level_bar_new_for_interval (0, 100);
+  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (b.bar), GTK_LEVEL_BAR_OFFSET_LOW);
+  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (b.bar), GTK_LEVEL_BAR_OFFSET_HIGH);
+  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (b.bar), GTK_LEVEL_BAR_OFFSET_FULL);
+  gtk_box_append (GTK_BOX (b.box), b.bar);
+
+  b.detail = caption_label ("dim-label");
+  gtk_widget_add_css_class (b.detail, "caption");
+  gtk_box_append (GTK_BOX (b.box), b.detail);
+  return b;
 }
 
 static void
-add_bar (HrbScoreExplanation *self, const HrbCriterionDetail *d, double total_weight)
+set_label (GtkWidget *label, const char *text)
+{
+  if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text) != 0)
+    gtk_label_set_text (GTK_LABEL (label), text);
+}
+
+/* Fills bar k (made when missing; kept when the same criteria are shown
+ * again, so dragging a weight only changes texts and values). */
+static void
+fill_bar (HrbScoreExplanation *self, guint k, const HrbCriterionDetail *d, double total_weight)
 {
   const HrbCriterion *c = self->method ? hrb_method_find_criterion (self->method, d->criterion_id) : NULL;
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *head = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *name = gtk_label_new (d->label ? d->label : d->criterion_id);
-  GtkWidget *value, *bar, *detail;
   g_autofree char *contrib = number_text (d->contribution, 2);
   g_autofree char *score = number_text (d->criterion_score, 1);
   g_autofree char *weight = number_text (d->weight, 1);
   g_autofree char *input = input_text (c, d);
   g_autofree char *detail_text = NULL;
   g_autofree char *total = number_text (total_weight, 1);
-  Bar b = { 0 };
+  const char *name = d->label ? d->label : d->criterion_id;
+  Bar *b;
 
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_widget_set_hexpand (name, TRUE);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  value = gtk_label_new (contrib);
-  gtk_widget_add_css_class (value, "numeric");
-  gtk_box_append (GTK_BOX (head), name);
-  gtk_box_append (GTK_BOX (head), value);
-  gtk_box_append (GTK_BOX (box), head);
-
-  bar = gtk_level_bar_new_for_interval (0, 100);
-  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_LOW);
-  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_HIGH);
-  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_FULL);
-  gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), CLAMP (d->contribution, 0, 100));
-  gtk_box_append (GTK_BOX (box), bar);
-
-  /* TRANSLATORS: input value (source) · criterion score · weight. */
+  if (k >= self->bars->len)
+    {
+      Bar fresh = new_bar ();
+      g_array_append_val (self->bars, fresh);
+      gtk_box_append (GTK_BOX (self->bars_box), fresh.box);
+    }
+  b = &g_array_index (self->bars, Bar, k);
+  set_label (b->name, name);
+  set_label (b->value, contrib);
+  gtk_level_bar_set_value (GTK_LEVEL_BAR (b->bar), CLAMP (d->contribution, 0, 100));
+  /* TRANSLATORS: input value (source) · criterion score × weight / total weight. */
   detail_text = g_strdup_printf (_("%s (%s) · criterion score %s × weight %s / %s"),
                                  input, d->source ? d->source : _("no source"), score, weight, total);
-  detail = caption_label ("dim-label");
-  gtk_widget_add_css_class (detail, "caption");
-  gtk_label_set_text (GTK_LABEL (detail), detail_text);
-  gtk_box_append (GTK_BOX (box), detail);
+  set_label (b->detail, detail_text);
+  b->value_number = d->contribution;
+  g_free (b->text);
+  b->text = g_strdup_printf ("%s: %s = %s", name, detail_text, contrib);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (b->bar), GTK_ACCESSIBLE_PROPERTY_LABEL, b->text, -1);
+}
 
-  b.bar = bar;
-  b.value = d->contribution;
-  b.text = g_strdup_printf ("%s: %s = %s", d->label ? d->label : d->criterion_id, detail_text, contrib);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL, b.text, -1);
-  g_array_append_val (self->bars, b);
-  gtk_box_append (GTK_BOX (self->bars_box), box);
+static void
+trim_bars (HrbScoreExplanation *self, guint n)
+{
+  while (self->bars->len > n)
+    {
+      Bar *b = &g_array_index (self->bars, Bar, self->bars->len - 1);
+      gtk_box_remove (GTK_BOX (self->bars_box), b->box);
+      g_array_set_size (self->bars, self->bars->len - 1);
+    }
 }
 
 void
@@ -226,12 +254,12 @@ hrb_score_explanation_set_row (HrbScoreExplanation *self, const HrbRankingRow *r
   g_return_if_fail (HRB_IS_SCORE_EXPLANATION (self));
   g_clear_pointer (&self->row, hrb_ranking_row_free);
   g_clear_pointer (&self->method, hrb_method_free);
-  clear_bars (self);
   if (row == NULL)
     {
       gtk_label_set_text (GTK_LABEL (self->summary), _("Not scored."));
       gtk_widget_set_visible (self->rank_label, FALSE);
       gtk_widget_set_visible (self->reason, FALSE);
+      trim_bars (self, 0);
       return;
     }
   self->row = hrb_ranking_row_copy (row);
@@ -277,7 +305,8 @@ hrb_score_explanation_set_row (HrbScoreExplanation *self, const HrbRankingRow *r
   for (guint c = 0; c < row->n_details; c++)
     total_weight += row->details[c].weight;
   for (guint c = 0; c < row->n_details; c++)
-    add_bar (self, &row->details[c], total_weight);
+    fill_bar (self, c, &row->details[c], total_weight);
+  trim_bars (self, row->n_details);
 }
 
 const HrbRankingRow *

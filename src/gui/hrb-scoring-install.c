@@ -4,6 +4,7 @@
 #include "hrb-scoring-install.h"
 #include "hrb-compat.h"
 #include "hrb-format.h"
+#include "hrb-item-list.h"
 
 #include <glib/gi18n.h>
 
@@ -20,6 +21,8 @@ typedef struct {
   HrbMethodEditor     *editor;
   GtkWidget           *editor_window;
   HrbScoreExplanation *explanations[2];
+  gboolean             stale[2];     /* list not refreshed since the last scoring */
+  guint                refresh_id;
 } Install;
 
 static Install *
@@ -38,6 +41,7 @@ install_free (gpointer data)
   g_clear_pointer (&in->result, hrb_score_result_free);
   g_clear_pointer (&in->method, hrb_method_free);
   g_clear_pointer (&in->index, g_hash_table_unref);
+  g_clear_handle_id (&in->refresh_id, g_source_remove);
   if (in->editor_window)
     gtk_window_destroy (GTK_WINDOW (in->editor_window));
   g_clear_object (&in->editor);
@@ -78,30 +82,65 @@ update_explanation (Install *in, HrbStream stream)
   }
 }
 
-/* Puts the ranks and scores on the row objects of both lists. */
+/* Puts the ranks and scores on the row objects of one list and refreshes it. */
 static void
-apply_result (Install *in)
+refresh_page (Install *in, HrbStream s)
 {
+  HrbListPage *page = hrb_window_get_list_page (in->window, s);
+  GListModel *items;
+  guint n;
+
+  in->stale[s] = FALSE;
+  if (page == NULL)
+    return;
+  items = hrb_list_page_get_items (page);
+  n = g_list_model_get_n_items (items);
+  for (guint k = 0; k < n; k++)
+    {
+      /* The array-backed list lends its objects without a reference. */
+      HrbItemObject *obj = HRB_IS_ITEM_LIST (items) ? hrb_item_list_peek (HRB_ITEM_LIST (items), k)
+                                                   : g_list_model_get_item (items, k);
+      int i = index_of (in, hrb_item_object_get_id (obj));
+
+      hrb_item_object_set_rank (obj, i >= 0 ? (int) in->result->rank[i] : 0);
+      hrb_item_object_set_score (obj, i >= 0 ? in->result->score[HRB_POINT][i] : NAN);
+      if (!HRB_IS_ITEM_LIST (items))
+        g_object_unref (obj);
+    }
+  hrb_list_page_refresh (page);
+  update_explanation (in, s);
+}
+
+static gboolean
+refresh_stale_cb (gpointer data)
+{
+  Install *in = data;
+
+  in->refresh_id = 0;
+  for (int s = 0; s < 2; s++)
+    if (in->stale[s])
+      refresh_page (in, s);
+  return G_SOURCE_REMOVE;
+}
+
+/* After scoring: the list on screen is updated at once; the other one when
+ * the changes pause (while a weight is dragged, only the visible list is
+ * updated per step). */
+static void
+apply_result (Install *in, gboolean all)
+{
+  HrbListPage *visible = hrb_window_get_visible_list_page (in->window);
+
   for (int s = 0; s < 2; s++)
     {
-      HrbListPage *page = hrb_window_get_list_page (in->window, s);
-      GListModel *items;
-      guint n;
-
-      if (page == NULL)
-        continue;
-      items = hrb_list_page_get_items (page);
-      n = g_list_model_get_n_items (items);
-      for (guint k = 0; k < n; k++)
-        {
-          g_autoptr(HrbItemObject) obj = g_list_model_get_item (items, k);
-          int i = index_of (in, hrb_item_object_get_id (obj));
-          hrb_item_object_set_rank (obj, i >= 0 ? (int) in->result->rank[i] : 0);
-          hrb_item_object_set_score (obj, i >= 0 ? in->result->score[HRB_POINT][i] : NAN);
-        }
-      hrb_list_page_refresh (page);
-      update_explanation (in, s);
+      if (all || hrb_window_get_list_page (in->window, s) == visible)
+        refresh_page (in, s);
+      else
+        in->stale[s] = TRUE;
     }
+  g_clear_handle_id (&in->refresh_id, g_source_remove);
+  if (in->stale[0] || in->stale[1])
+    in->refresh_id = g_timeout_add (250, refresh_stale_cb, in);
 }
 
 /* Reloads the inputs when the store changed, then scores with the editor's
@@ -111,12 +150,15 @@ rescore (Install *in, gboolean reload)
 {
   const HrbMethod *m = in->editor ? hrb_method_editor_get_method (in->editor) : NULL;
   g_autoptr(GError) error = NULL;
+  gboolean loaded = FALSE;
 
   if (in->store == NULL)
     return;
   if (reload || in->in == NULL || hrb_store_get_generation (in->store) != in->generation)
     {
       HrbScoreInput *fresh = hrb_scoring_load (in->store, HRB_STREAM_ANY, NULL, &error);
+
+      loaded = TRUE;
       if (fresh == NULL)
         {
           g_warning ("Cannot score the items: %s", error->message);
@@ -139,7 +181,8 @@ rescore (Install *in, gboolean reload)
   if (in->method == NULL)
     in->method = hrb_method_new_basis ();
   in->result = hrb_score (in->method, in->in, NULL, in->result);
-  apply_result (in);
+  /* New data: both lists now; a method change: the visible one first. */
+  apply_result (in, loaded);
 }
 
 /* Columns ------------------------------------------------------------------ */

@@ -241,8 +241,11 @@ main (int argc, char **argv)
   window = hrb_application_open_database (app, db_path, TRUE);
   g_assert_nonnull (window);
   g_assert_true (wait_for (loaded_cond, window));
-  /* Installed by the window; calling again is harmless. */
+  /* Installed by the window; calling again is harmless. The prospective
+   * list is on screen: it is re-ranked at once (the other one when the
+   * changes pause). */
   hrb_scoring_install (window);
+  hrb_window_show_page (window, "prospective");
 
   g_test_add_func ("/gui/scoring/columns", test_columns);
   g_test_add_func ("/gui/scoring/editor-reranks", test_editor_reranks);
