@@ -12,6 +12,9 @@
 static const char * const message_fields[] = {
   "inn", "atc", "indication", "patients", "cost", "budget", "year", "source", "vintage",
 };
+static const char * const entry_fields[] = {
+  "inn", "brand", "atc", "indication", "domain", "patients", "cost", "budget", "year", "source", "vintage",
+};
 static const char * const switch_fields[] = {
   "orphan", "conditional", "exceptional", "accelerated", "atmp", "critical",
 };
@@ -26,6 +29,7 @@ struct _HrbItemDialog
   gint64      matched_medicine;
   gboolean    filling;
   GHashTable *messages;       /* field → message (owned) */
+  GHashTable *touched;        /* fields the user has edited */
 
   GtkWidget  *window_title;
   GtkWidget  *save_button;
@@ -264,6 +268,10 @@ show_messages (HrbItemDialog *self)
       GtkWidget *mrow = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), HRB_TYPE_ITEM_DIALOG, row_name));
       GtkWidget *row = hrb_item_dialog_get_field (self, name);
 
+      /* A problem in a field nobody has typed in yet (an empty new form)
+       * keeps Save disabled but is not shouted about. */
+      if (self->original == NULL && !g_hash_table_contains (self->touched, name))
+        message = NULL;
       gtk_label_set_text (GTK_LABEL (label), message ? message : "");
       gtk_widget_set_visible (mrow, message != NULL);
       if (message)
@@ -359,6 +367,15 @@ field_changed_cb (HrbItemDialog *self)
 {
   if (!self->filling)
     validate (self);
+}
+
+static void
+entry_changed_cb (GtkEditable *editable, HrbItemDialog *self)
+{
+  if (self->filling)
+    return;
+  g_hash_table_add (self->touched, g_object_get_data (G_OBJECT (editable), "hrb-field"));
+  validate (self);
 }
 
 /* Saving ------------------------------------------------------------------- */
@@ -607,6 +624,7 @@ hrb_item_dialog_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->original, hrb_item_free);
   g_clear_pointer (&self->messages, g_hash_table_unref);
+  g_clear_pointer (&self->touched, g_hash_table_unref);
 
   G_OBJECT_CLASS (hrb_item_dialog_parent_class)->dispose (object);
 }
@@ -640,7 +658,6 @@ hrb_item_dialog_class_init (HrbItemDialogClass *klass)
   BIND (year_message_row); BIND (source_message_row); BIND (vintage_message_row);
   BIND (orphan_switch); BIND (conditional_switch); BIND (exceptional_switch);
   BIND (accelerated_switch); BIND (atmp_switch); BIND (critical_switch);
-  gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -656,6 +673,14 @@ hrb_item_dialog_init (HrbItemDialog *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->messages = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  self->touched = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < G_N_ELEMENTS (entry_fields); i++)
+    {
+      GtkWidget *row = hrb_item_dialog_get_field (self, entry_fields[i]);
+
+      g_object_set_data (G_OBJECT (row), "hrb-field", (gpointer) entry_fields[i]);
+      g_signal_connect (row, "changed", G_CALLBACK (entry_changed_cb), self);
+    }
 
   gtk_string_list_append (settings, _("Unknown"));
   gtk_string_list_append (settings, hrb_setting_label (HRB_SETTING_INTRAMURAL));

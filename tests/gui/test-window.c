@@ -248,12 +248,24 @@ set_field (HrbItemDialog *dialog, const char *name, const char *text)
   gtk_editable_set_text (GTK_EDITABLE (hrb_item_dialog_get_field (dialog, name)), text);
 }
 
+/* What the user sees: the Save button's state. */
 static gboolean
 save_sensitive (HrbItemDialog *dialog)
 {
-  GtkWidget *header = gtk_widget_get_first_child (gtk_widget_get_first_child (GTK_WIDGET (dialog)));
-  (void) header;
-  return hrb_item_dialog_can_save (dialog);
+  GtkWidget *save = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), HRB_TYPE_ITEM_DIALOG,
+                                                               "save_button"));
+  g_assert_cmpint (gtk_widget_get_sensitive (save), ==, hrb_item_dialog_can_save (dialog));
+  return gtk_widget_get_sensitive (save);
+}
+
+/* Whether the inline message under a field is on screen. */
+static gboolean
+message_shown (HrbItemDialog *dialog, const char *field)
+{
+  g_autofree char *name = g_strconcat (field, "_message_row", NULL);
+  GtkWidget *row = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), HRB_TYPE_ITEM_DIALOG, name));
+
+  return gtk_widget_get_visible (row);
 }
 
 static void
@@ -269,9 +281,14 @@ test_add_item_persists (void)
   g_assert_nonnull (dialog);
   settle (50);
 
-  /* An empty INN: an inline message and no saving. */
+  /* An empty INN: no saving; once typed in and emptied, an inline message. */
+  g_assert_nonnull (hrb_item_dialog_get_message (dialog, "inn"));
+  g_assert_false (save_sensitive (dialog));
+  g_assert_false (message_shown (dialog, "inn"));
+  set_field (dialog, "inn", "x");
   set_field (dialog, "inn", "");
   g_assert_nonnull (hrb_item_dialog_get_message (dialog, "inn"));
+  g_assert_true (message_shown (dialog, "inn"));
   g_assert_false (save_sensitive (dialog));
 
   set_field (dialog, "inn", "testosimab");
@@ -284,6 +301,7 @@ test_add_item_persists (void)
   /* Bad numbers: text, negative, low above high. */
   set_field (dialog, "patients", "veel");
   g_assert_nonnull (hrb_item_dialog_get_message (dialog, "patients"));
+  g_assert_true (message_shown (dialog, "patients"));
   g_assert_false (save_sensitive (dialog));
   set_field (dialog, "patients", "-5");
   g_assert_nonnull (hrb_item_dialog_get_message (dialog, "patients"));
@@ -300,6 +318,7 @@ test_add_item_persists (void)
   set_field (dialog, "source", "Eigen schatting");
   set_field (dialog, "vintage", "2026-10-01");
   g_assert_null (hrb_item_dialog_get_message (dialog, "patients"));
+  g_assert_false (message_shown (dialog, "patients"));
   g_assert_true (save_sensitive (dialog));
 
   /* Save as a user does: activate the button. */
