@@ -70,11 +70,16 @@ typedef struct {
 void hrb_export_options_init (HrbExportOptions *options);
 
 /* Progress: fraction 0..1 and a short description of the current step
- * (translated). Called in the thread that runs the export. */
+ * (translated), or NULL within a step. Called in the thread that runs the
+ * export, while that thread uses the C numeric convention (see
+ * hrb_export_workbook()): format numbers for people elsewhere. */
 typedef void (*HrbExportProgressFunc) (double fraction, const char *step, gpointer user_data);
 
 /* Writes the workbook. Cancelling returns FALSE with G_IO_ERROR_CANCELLED
- * and leaves the target as it was. Errors name the target path. */
+ * and leaves the target as it was. Errors name the target path. Safe in a
+ * Dutch (or any) locale: the calling thread writes numbers with the C
+ * convention for the duration of the call (uselocale), other threads keep
+ * theirs. */
 gboolean hrb_export_workbook (HrbStore               *store,
                               const HrbExportOptions *options,
                               HrbExportProgressFunc   progress,
