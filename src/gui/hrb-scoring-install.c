@@ -217,6 +217,18 @@ range_text_cb (HrbItemObject *obj, const HrbNumberFormat *fmt, gpointer user_dat
   return g_strdup_printf ("%u–%u", in->result->rank_best[i], in->result->rank_worst[i]);
 }
 
+static char *
+sluis_text_cb (HrbItemObject *obj, const HrbNumberFormat *fmt, gpointer user_data)
+{
+  Install *in = user_data;
+  int i = index_of (in, hrb_item_object_get_id (obj));
+
+  if (i < 0)
+    return g_strdup ("");
+  /* TRANSLATORS: the item crosses the sluis thresholds. */
+  return g_strdup (in->result->sluis[i] ? C_("sluis", "Yes") : "");
+}
+
 /* Ranked items first by rank, then the others. */
 static int
 compare_rank_cb (gconstpointer a, gconstpointer b, gpointer user_data)
@@ -249,6 +261,9 @@ add_columns (Install *in, HrbListPage *page)
                                hrb_compat_column_sorter_new (compare_score_cb, NULL, NULL), FALSE);
   hrb_list_page_insert_column (page, 2, "rank_range", _("Rank Range"),
                                hrb_list_page_text_factory_new (page, range_text_cb, in, TRUE),
+                               NULL, FALSE);
+  hrb_list_page_insert_column (page, 3, "sluis", _("Sluis"),
+                               hrb_list_page_text_factory_new (page, sluis_text_cb, in, FALSE),
                                NULL, FALSE);
 }
 

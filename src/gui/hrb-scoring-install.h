@@ -1,7 +1,7 @@
 /* hrb-scoring-install.h: puts prioritisation into a main window.
  *
- *  - columns Rank, Score and Rank range (with "unstable") in both lists,
- *    sortable, rank first;
+ *  - columns Rank, Score, Rank range (with "unstable") and Sluis (crosses
+ *    the default sluis thresholds) in both lists, rank first;
  *  - a "Score" section in the side pane of both lists: the explanation of the
  *    selected item (HrbScoreExplanation);
  *  - "Scoring Methods…" in the Items menu (action win.scoring-methods): a

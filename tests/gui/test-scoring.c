@@ -114,6 +114,7 @@ test_columns (void)
   g_assert_true (has_column (page, "rank"));
   g_assert_true (has_column (page, "score"));
   g_assert_true (has_column (page, "rank_range"));
+  g_assert_true (has_column (page, "sluis"));
   g_assert_true (wait_for (ranked_cond, page));
   /* Ranks 1..n are each given once, with scores descending. */
   ids = ids_by_rank (page);
