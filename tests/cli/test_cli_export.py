@@ -95,8 +95,12 @@ def check_ranking_sheet(ws, expected, contrib_cols, items):
             expect((cell("ATC") or "") == item["atc"], f"{where}: atc")
             expect(cell("Setting") == SETTING_NL[item["setting"]], f"{where}: setting {cell('Setting')!r}")
             expect((cell("Domein") or "") == item["domain"], f"{where}: domain")
-            for h, c in (("Patiënten (laag)", "patients_low"), ("Patiënten (hoog)", "patients_high")):
-                expect(close(cell(h), item[c], 0.01), f"{where}: {h} {cell(h)} vs {item[c]}")
+            # the figures as scored: an unknown end counts as the point value
+            raw = [float(item[c]) if item[c] else None for c in ("patients_low", "patients_high")]
+            mid = point(*raw)
+            for h, v in (("Patiënten (laag)", raw[0]), ("Patiënten (hoog)", raw[1])):
+                want = v if v is not None else mid
+                expect(close(cell(h), want, 0.01), f"{where}: {h} {cell(h)} vs {want}")
     return len(got)
 
 
@@ -133,6 +137,10 @@ def test_frozen_list_exports_as_frozen(d):
     _, frozen_csv, _ = run(db, "frozen", name, "--format", "csv", check=0)
     expected = rows(frozen_csv)
     contrib_cols = [c for c in expected[0].keys() if c.startswith("contrib_")]
+    # before any change, the live list and the frozen list give the same cells
+    live = os.path.join(d, "live.xlsx")
+    export(db, live, "--stream", "prospective", "--sheets", "ranking")
+    live_rows = sheet_rows(openpyxl.load_workbook(live)["Prospectief"])
     # later data: a new item that would top the live list
     run(db, "add-item", "--inn", "laterumab", "--indication", "Later", "--status", "not_admitted",
         "--patients", "900000", "--cost", "900000", check=0)
@@ -145,6 +153,11 @@ def test_frozen_list_exports_as_frozen(d):
     visible = [ws.title for ws in wb.worksheets if ws.sheet_state == "visible"]
     expect(visible == [sheet, "Dossiers", "Methode", "Bronnen", "Monitoring"], f"sheets {visible}")
     n = check_ranking_sheet(wb[sheet], expected, contrib_cols, None)
+    frozen_rows = sheet_rows(wb[sheet])
+    for a, b in zip(live_rows, frozen_rows):
+        for x, y in zip(a, b):
+            same = (x == y) or (isinstance(x, float) and isinstance(y, (int, float)) and abs(x - y) < 1e-9)
+            expect(same, f"live {a} vs frozen {b}")
     expect(n == len(expected) and n > 10, f"{n} frozen rows")
     expect(name in wb.properties.title, f"title {wb.properties.title}")
     footer = wb[sheet].oddFooter.left.text

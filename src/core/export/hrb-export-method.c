@@ -263,7 +263,10 @@ hrb_export_method_sheet (HrbExportContext *ctx, GError **error)
   eligibility = g_string_free (t, FALSE);
   if (!line (&p, "Regel", eligibility, NULL, error) ||
       !line (&p, "Puntwaarde", "Veel cijfers zijn een bereik (laag tot hoog). De puntwaarde is het "
-             "midden als beide grenzen bekend zijn, anders de bekende grens.", NULL, error))
+             "midden als beide grenzen bekend zijn, anders de bekende grens. Ontbreekt de lage of "
+             "de hoge waarde, dan rekent de methode daar met de puntwaarde; de lijst toont de "
+             "waarden waarmee gerekend is. Budgetimpact: het opgegeven totaal, anders patiënten × "
+             "kosten per patiënt.", NULL, error))
     return FALSE;
 
   if (!heading (&p, "Criteria", error))

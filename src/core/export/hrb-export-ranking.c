@@ -326,9 +326,13 @@ write_live_row (SheetWriter *w, guint row, guint i, GError **error)
                      hrb_medicine_display_name (&item->medicine), item->indication, item->domain,
                      error) ||
       !write_item_identity (w, row, item, error) ||
-      !write_figures (w, row, item->figure.patients, r->in->cost[HRB_POINT][i],
-                      hrb_figure_budget_impact (&item->figure), res->relative[i], res->sluis[i],
-                      error) ||
+      /* The figures as scored (as a frozen row keeps them): an unknown low
+       * or high end counts as the point value. */
+      !write_figures (w, row,
+                      (HrbRange) { r->in->patients[HRB_LOW][i], r->in->patients[HRB_HIGH][i] },
+                      r->in->cost[HRB_POINT][i],
+                      (HrbRange) { r->in->budget[HRB_LOW][i], r->in->budget[HRB_HIGH][i] },
+                      res->relative[i], res->sluis[i], error) ||
       !write_dossier (w, row, item->id, error))
     return FALSE;
   for (guint c = 0; c < w->n_contrib; c++)
