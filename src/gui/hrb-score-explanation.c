@@ -273,7 +273,7 @@ hrb_score_explanation_set_row (HrbScoreExplanation *self, const HrbRankingRow *r
 
     if (self->method)
       /* TRANSLATORS: score, its low–high interval and the method name and version. */
-      text = g_strdup_printf (_("%s (%s–%s) with method %s %d"), s, lo, hi, self->method->name,
+      text = g_strdup_printf (_("%s (%s–%s), method %s version %d"), s, lo, hi, self->method->name,
                               self->method->version);
     else
       text = g_strdup_printf (_("%s (%s–%s)"), s, lo, hi);

@@ -214,6 +214,8 @@ range_text_cb (HrbItemObject *obj, const HrbNumberFormat *fmt, gpointer user_dat
   if (in->result->unstable[i])
     /* TRANSLATORS: best–worst rank of an item whose rank is unstable. */
     return g_strdup_printf (_("%u–%u, unstable"), in->result->rank_best[i], in->result->rank_worst[i]);
+  if (in->result->rank_best[i] == in->result->rank_worst[i])
+    return g_strdup_printf ("%u", in->result->rank_best[i]);
   return g_strdup_printf ("%u–%u", in->result->rank_best[i], in->result->rank_worst[i]);
 }
 

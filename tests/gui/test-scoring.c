@@ -183,6 +183,34 @@ test_editor_reranks (void)
     g_assert_cmpint (g_array_index (before, gint64, r), ==, g_array_index (after, gint64, r));
 }
 
+/* With HRB_SCORING_SCREENSHOTS=DIR: PNGs of the window and the method editor. */
+static void
+save_png (GtkWidget *widget, const char *name)
+{
+  const char *dir = g_getenv ("HRB_SCORING_SCREENSHOTS");
+  g_autofree char *path = NULL;
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int w, h;
+
+  if (dir == NULL)
+    return;
+  settle (300);
+  path = g_build_filename (dir, name, NULL);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  w = gtk_widget_get_width (widget);
+  h = gtk_widget_get_height (widget);
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
+  node = gtk_snapshot_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
 static void
 test_explanation (void)
 {
@@ -211,6 +239,16 @@ test_explanation (void)
   g_assert_cmpfloat_with_epsilon (sum, row->score, 1e-9);
   g_assert_cmpfloat_with_epsilon (sum, hrb_item_object_get_score (hrb_list_page_find (page, row->item_id)), 1e-9);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (ex)));
+  save_png (GTK_WIDGET (window), "scoring-window.png");
+  if (g_getenv ("HRB_SCORING_SCREENSHOTS"))
+    {
+      GtkWidget *editor_window;
+      g_action_group_activate_action (G_ACTION_GROUP (window), "scoring-methods", NULL);
+      settle (300);
+      editor_window = gtk_widget_get_ancestor (GTK_WIDGET (hrb_scoring_get_editor (window)), GTK_TYPE_WINDOW);
+      g_assert_nonnull (editor_window);
+      save_png (editor_window, "scoring-method-editor.png");
+    }
 }
 
 int
