@@ -34,12 +34,14 @@ struct _HrbListPage
   guint               search_idle;
 
   /* Template widgets. */
+  GtkWidget          *filter_bar;
   GtkWidget          *search_entry;
   GtkWidget          *domain_dropdown;
   GtkWidget          *setting_dropdown;
   GtkWidget          *count_label;
   GtkWidget          *paned;
   GtkWidget          *list_stack;
+  GtkWidget          *empty_actions;
   GtkWidget          *column_view;
   GtkWidget          *details;
 };
@@ -747,6 +749,9 @@ update_state (HrbListPage *self)
   gtk_label_set_text (GTK_LABEL (self->count_label), self->count_text);
   if (g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (self->list_stack)), page) != 0)
     gtk_stack_set_visible_child_name (GTK_STACK (self->list_stack), page);
+  /* Without items there is nothing to search, filter or show beside. */
+  gtk_widget_set_sensitive (self->filter_bar, total > 0);
+  gtk_widget_set_visible (self->details, total > 0);
 }
 
 static void
@@ -912,12 +917,14 @@ hrb_list_page_class_init (HrbListPageClass *klass)
   g_type_ensure (HRB_TYPE_ITEM_DETAILS);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/nl/herbeoordeling/Herbeoordeling/ui/hrb-list-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, HrbListPage, filter_bar);
   gtk_widget_class_bind_template_child (widget_class, HrbListPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, HrbListPage, domain_dropdown);
   gtk_widget_class_bind_template_child (widget_class, HrbListPage, setting_dropdown);
   gtk_widget_class_bind_template_child (widget_class, HrbListPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, HrbListPage, paned);
   gtk_widget_class_bind_template_child (widget_class, HrbListPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, HrbListPage, empty_actions);
   gtk_widget_class_bind_template_child (widget_class, HrbListPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, HrbListPage, details);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
@@ -1170,6 +1177,19 @@ hrb_list_page_get_details (HrbListPage *self)
 {
   g_return_val_if_fail (HRB_IS_LIST_PAGE (self), NULL);
   return HRB_ITEM_DETAILS (self->details);
+}
+
+void
+hrb_list_page_add_empty_action (HrbListPage *self, const char *label, const char *action_name)
+{
+  GtkWidget *button;
+
+  g_return_if_fail (HRB_IS_LIST_PAGE (self));
+
+  button = gtk_button_new_with_mnemonic (label);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+  gtk_widget_add_css_class (button, "pill");
+  gtk_box_prepend (GTK_BOX (self->empty_actions), button);
 }
 
 void

@@ -84,6 +84,12 @@ GtkColumnViewColumn *hrb_list_page_insert_column (HrbListPage        *self,
                                                   GtkSorter          *sorter,
                                                   gboolean            expand);
 
+/* Adds a button (e.g. "_Import…", "win.import") to the empty list's
+ * status page, before "Add Item". */
+void            hrb_list_page_add_empty_action (HrbListPage *self,
+                                                const char  *label,
+                                                const char  *action_name);
+
 /* Re-sorts, refilters and redraws after row objects changed in place. */
 void            hrb_list_page_refresh (HrbListPage *self);
 

@@ -763,6 +763,8 @@ test_empty_database (void)
   g_assert_false (hrb_store_is_demo (hrb_window_get_store (empty)));
   page = hrb_window_get_list_page (empty, HRB_STREAM_RETROSPECTIVE);
   g_assert_cmpstr (hrb_list_page_get_state (page), ==, "empty");
+  g_assert_true (wait_for (mapped_cond, empty));
+  save_screenshot (GTK_WIDGET (empty), "empty-database");
   page = hrb_window_get_list_page (window, HRB_STREAM_PROSPECTIVE);
   search (page, "zzzz-no-such-medicine");
   g_assert_cmpstr (hrb_list_page_get_state (page), ==, "no-results");
@@ -842,6 +844,12 @@ test_screenshot (void)
       save_png (GTK_WIDGET (window), spath);
       g_test_message ("screenshot updated: %s", spath);
     }
+
+  /* The retrospective list, with medicine-level items ("all indications"). */
+  hrb_window_show_page (window, "retrospective");
+  show_top (hrb_window_get_list_page (window, HRB_STREAM_RETROSPECTIVE));
+  save_screenshot (GTK_WIDGET (window), "retrospective");
+  hrb_window_show_page (window, "prospective");
 }
 
 static void
