@@ -12,7 +12,8 @@ main (int argc, char **argv)
   g_autoptr(HrbApplication) app = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* HRB_LOCALEDIR: the build's catalogues when run uninstalled (meson devenv). */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("HRB_LOCALEDIR") ? g_getenv ("HRB_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
