@@ -407,14 +407,12 @@ hrb_store_list_previous_figures (HrbStore *self, HrbStream stream, GError **erro
   /* Same order as the lists' "latest figure": vintage, then id; the second is
    * the previous one. */
   s = hrb_store_prepare (self,
-      "SELECT id, year, patients_low, patients_high, cost_low, cost_high, budget_low, budget_high, "
-      "source, vintage, batch_id, list_price, provisional, created_at, item_id FROM ("
-      "  SELECT f.*, row_number () OVER (PARTITION BY f.item_id "
-      "    ORDER BY f.vintage DESC NULLS LAST, f.id DESC) AS rn "
-      "  FROM figure f JOIN item i ON i.id = f.item_id "
-      "  WHERE i.deleted = 0 AND (?1 IS NULL OR "
-      "    (CASE WHEN i.package_status IN (0, 1) THEN 0 ELSE 1 END) = ?1)"
-      ") WHERE rn = 2", error);
+      "SELECT f.id, f.year, f.patients_low, f.patients_high, f.cost_low, f.cost_high, f.budget_low, "
+      "f.budget_high, f.source, f.vintage, f.batch_id, f.list_price, f.provisional, f.created_at, "
+      "f.item_id FROM item i JOIN figure f ON f.id = (SELECT f2.id FROM figure f2 "
+      "  WHERE f2.item_id = i.id ORDER BY f2.vintage DESC NULLS LAST, f2.id DESC LIMIT 1 OFFSET 1) "
+      "WHERE i.deleted = 0 AND (?1 IS NULL OR "
+      "  (CASE WHEN i.package_status IN (0, 1) THEN 0 ELSE 1 END) = ?1)", error);
   if (s == NULL)
     return NULL;
   if (stream == HRB_STREAM_ANY)

@@ -5,6 +5,7 @@
 #include "hrb-compat.h"
 #include "hrb-format.h"
 #include "hrb-item-list.h"
+#include "hrb-store-scoring.h"
 
 #include <glib/gi18n.h>
 
@@ -143,6 +144,33 @@ apply_result (Install *in, gboolean all)
     in->refresh_id = g_timeout_add (250, refresh_stale_cb, in);
 }
 
+/* The items as the lists hold them (already loaded by the window), with
+ * the previous vintages and expert scores from the store. */
+static HrbScoreInput *
+load_input (Install *in, GError **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) hrb_item_free);
+  g_autoptr(GHashTable) previous = NULL;
+  g_autoptr(GHashTable) expert = NULL;
+
+  for (int s = 0; s < 2; s++)
+    {
+      HrbListPage *page = hrb_window_get_list_page (in->window, s);
+      GListModel *model = page ? hrb_list_page_get_items (page) : NULL;
+      guint n = model ? g_list_model_get_n_items (model) : 0;
+
+      for (guint k = 0; k < n; k++)
+        {
+          g_autoptr(HrbItemObject) obj = g_list_model_get_item (model, k);
+          g_ptr_array_add (items, hrb_item_copy (hrb_item_object_get_item (obj)));
+        }
+    }
+  if ((previous = hrb_store_list_previous_figures (in->store, HRB_STREAM_ANY, error)) == NULL ||
+      (expert = hrb_store_list_expert_scores (in->store, error)) == NULL)
+    return NULL;
+  return hrb_score_input_new_from_items (items, previous, expert, NULL);
+}
+
 /* Reloads the inputs when the store changed, then scores with the editor's
  * method (the last valid one while an edit is invalid). */
 static void
@@ -156,7 +184,7 @@ rescore (Install *in, gboolean reload)
     return;
   if (reload || in->in == NULL || hrb_store_get_generation (in->store) != in->generation)
     {
-      HrbScoreInput *fresh = hrb_scoring_load (in->store, HRB_STREAM_ANY, NULL, &error);
+      HrbScoreInput *fresh = load_input (in, &error);
 
       loaded = TRUE;
       if (fresh == NULL)
