@@ -16,7 +16,9 @@ struct _HrbWindow
   HrbStore        *store;
   GSettings       *settings;
   GCancellable    *load_cancellable;
-  gboolean         loading;
+  gboolean         loading;         /* the lists wait for items */
+  gboolean         thread_running;  /* a loading thread uses the store */
+  gboolean         reload_pending;  /* load again when that thread ends */
   HrbListPage     *lists[2];
   GArray          *load_steps;   /* LoadStep */
 
@@ -58,6 +60,7 @@ typedef struct {
   GPtrArray *objects[2];   /* HrbItemObject per stream */
   GArray    *steps;        /* borrowed from the job */
   gpointer  *results;      /* one per step */
+  gboolean   demo;
 } LoadResult;
 
 static void
@@ -131,6 +134,7 @@ load_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
       g_ptr_array_add (r->objects[stream == HRB_STREAM_RETROSPECTIVE ? 1 : 0], hrb_item_object_new (item));
     }
 
+  r->demo = hrb_store_is_demo (store);
   r->steps = g_array_ref (job->steps);
   r->results = g_new0 (gpointer, job->steps->len);
   if (job->steps->len > 0)
@@ -148,6 +152,9 @@ load_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
   g_task_return_pointer (task, r, load_result_free);
 }
 
+static void start_load (HrbWindow *self);
+static void update_title (HrbWindow *self, gboolean demo);
+
 static void
 load_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -155,6 +162,15 @@ load_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr(GError) error = NULL;
   LoadResult *r = g_task_propagate_pointer (G_TASK (result), &error);
 
+  self->thread_running = FALSE;
+  if (self->reload_pending && self->store != NULL)
+    {
+      /* Another store (or a reload) was asked for while this ran. */
+      self->reload_pending = FALSE;
+      g_clear_pointer (&r, load_result_free);
+      start_load (self);
+      return;
+    }
   if (r == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -169,6 +185,7 @@ load_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
         }
       return;
     }
+  update_title (self, r->demo);
   hrb_list_page_set_items (self->lists[0], r->objects[0]);
   hrb_list_page_set_items (self->lists[1], r->objects[1]);
   self->loading = FALSE;
@@ -185,11 +202,10 @@ load_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 static void
-update_title (HrbWindow *self)
+update_title (HrbWindow *self, gboolean demo)
 {
   g_autofree char *base = NULL;
   g_autofree char *title = NULL;
-  gboolean demo = self->store && hrb_store_is_demo (self->store);
   const char *path = self->store ? hrb_store_get_path (self->store) : NULL;
 
   base = path ? g_path_get_basename (path) : g_strdup ("");
@@ -215,18 +231,32 @@ update_title (HrbWindow *self)
     }
 }
 
+/* Runs the loading thread. Only one runs at a time: the store is not used
+ * from two threads at once. */
+static void
+start_load (HrbWindow *self)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadJob *job = g_new0 (LoadJob, 1);
+
+  g_clear_object (&self->load_cancellable);
+  self->load_cancellable = g_cancellable_new ();
+  job->store = g_object_ref (self->store);
+  job->steps = g_array_sized_new (FALSE, FALSE, sizeof (LoadStep), self->load_steps->len);
+  g_array_append_vals (job->steps, self->load_steps->data, self->load_steps->len);
+
+  task = g_task_new (self, self->load_cancellable, load_done_cb, NULL);
+  g_task_set_source_tag (task, start_load);
+  g_task_set_task_data (task, job, load_job_free);
+  self->thread_running = TRUE;
+  g_task_run_in_thread (task, load_thread);
+}
+
 void
 hrb_window_set_store (HrbWindow *self, HrbStore *store)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (HRB_IS_WINDOW (self));
   g_return_if_fail (HRB_IS_STORE (store));
-
-  if (self->load_cancellable)
-    g_cancellable_cancel (self->load_cancellable);
-  g_clear_object (&self->load_cancellable);
-  self->load_cancellable = g_cancellable_new ();
 
   g_set_object (&self->store, store);
   for (guint i = 0; i < 2; i++)
@@ -234,23 +264,19 @@ hrb_window_set_store (HrbWindow *self, HrbStore *store)
       hrb_list_page_set_items (self->lists[i], NULL);
       hrb_list_page_set_store (self->lists[i], store);
     }
-  update_title (self);
+  /* The demo flag is read with the items, in the loading thread. */
+  update_title (self, FALSE);
 
   self->loading = TRUE;
   gtk_spinner_start (GTK_SPINNER (self->spinner));
   gtk_stack_set_visible_child_name (GTK_STACK (self->main_stack), "loading");
-  task = g_task_new (self, self->load_cancellable, load_done_cb, NULL);
-  g_task_set_source_tag (task, hrb_window_set_store);
-  {
-    LoadJob *job = g_new0 (LoadJob, 1);
-
-    job->store = g_object_ref (store);
-    job->steps = g_array_sized_new (FALSE, FALSE, sizeof (LoadStep), self->load_steps->len);
-    g_array_append_vals (job->steps, self->load_steps->data, self->load_steps->len);
-    g_task_set_task_data (task, job, load_job_free);
-  }
-  g_task_set_return_on_cancel (task, TRUE);
-  g_task_run_in_thread (task, load_thread);
+  if (self->thread_running)
+    {
+      g_cancellable_cancel (self->load_cancellable);
+      self->reload_pending = TRUE;
+      return;
+    }
+  start_load (self);
 }
 
 gboolean
@@ -485,7 +511,7 @@ delete_item_action_cb (GSimpleAction *action, GVariant *param, gpointer user_dat
   HrbItemObject *obj = page ? hrb_list_page_get_selected (page) : NULL;
   g_autoptr(GError) error = NULL;
 
-  if (obj == NULL || self->store == NULL)
+  if (obj == NULL || self->store == NULL || self->loading)
     return;
   if (!hrb_window_delete_item (self, hrb_item_object_get_id (obj), &error))
     hrb_window_add_toast (self, adw_toast_new (error->message));
@@ -499,6 +525,8 @@ undo_delete_action_cb (GSimpleAction *action, GVariant *param, gpointer user_dat
   g_autoptr(GError) error = NULL;
   HrbItemObject *obj;
 
+  if (self->store == NULL || self->loading)
+    return;
   if (!hrb_store_restore_item (self->store, id, &error))
     {
       hrb_window_add_toast (self, adw_toast_new (error->message));
