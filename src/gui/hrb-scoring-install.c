@@ -20,6 +20,8 @@ typedef struct {
   HrbMethod           *method;       /* copy of the method that made result */
   GHashTable          *index;        /* item id → input index + 1 */
   HrbMethodEditor     *editor;
+  HrbSluisCheck       *sluis;
+  HrbScoreOptions      opts;
   GtkWidget           *editor_window;
   HrbScoreExplanation *explanations[2];
   gboolean             stale[2];     /* list not refreshed since the last scoring */
@@ -46,6 +48,7 @@ install_free (gpointer data)
   if (in->editor_window)
     gtk_window_destroy (GTK_WINDOW (in->editor_window));
   g_clear_object (&in->editor);
+  g_clear_object (&in->sluis);
   g_free (in);
 }
 
@@ -208,7 +211,12 @@ rescore (Install *in, gboolean reload)
     }
   if (in->method == NULL)
     in->method = hrb_method_new_basis ();
-  in->result = hrb_score (in->method, in->in, NULL, in->result);
+  in->result = hrb_score (in->method, in->in, &in->opts, in->result);
+  hrb_sluis_check_set_counts (in->sluis,
+                              hrb_sluis_count (in->in, HRB_STREAM_PROSPECTIVE, in->opts.sluis_cost_per_patient,
+                                               in->opts.sluis_budget_impact),
+                              hrb_sluis_count (in->in, HRB_STREAM_RETROSPECTIVE, in->opts.sluis_cost_per_patient,
+                                               in->opts.sluis_budget_impact));
   /* New data: both lists now; a method change: the visible one first. */
   apply_result (in, loaded);
 }
@@ -331,6 +339,14 @@ method_changed_cb (HrbMethodEditor *editor, Install *in)
   rescore (in, FALSE);
 }
 
+static void
+sluis_changed_cb (HrbSluisCheck *check, Install *in)
+{
+  in->opts.sluis_cost_per_patient = hrb_sluis_check_get_cost_per_patient (check);
+  in->opts.sluis_budget_impact = hrb_sluis_check_get_budget_impact (check);
+  rescore (in, FALSE);
+}
+
 static gboolean
 editor_close_cb (GtkWindow *window, Install *in)
 {
@@ -350,9 +366,13 @@ show_editor_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
       in->editor_window = adw_window_new ();
       gtk_window_set_title (GTK_WINDOW (in->editor_window), _("Scoring Methods"));
       gtk_window_set_transient_for (GTK_WINDOW (in->editor_window), GTK_WINDOW (in->window));
-      gtk_window_set_default_size (GTK_WINDOW (in->editor_window), 560, 640);
+      gtk_window_set_default_size (GTK_WINDOW (in->editor_window), 560, 760);
       gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
       gtk_box_append (GTK_BOX (box), GTK_WIDGET (in->editor));
+      gtk_widget_set_margin_start (GTK_WIDGET (in->sluis), 12);
+      gtk_widget_set_margin_end (GTK_WIDGET (in->sluis), 12);
+      gtk_widget_set_margin_bottom (GTK_WIDGET (in->sluis), 12);
+      gtk_box_append (GTK_BOX (box), GTK_WIDGET (in->sluis));
       adw_window_set_content (ADW_WINDOW (in->editor_window), box);
       g_signal_connect (in->editor_window, "close-request", G_CALLBACK (editor_close_cb), in);
     }
@@ -390,6 +410,9 @@ hrb_scoring_install (HrbWindow *window)
 
   in->editor = g_object_ref_sink (HRB_METHOD_EDITOR (hrb_method_editor_new ()));
   g_signal_connect (in->editor, "method-changed", G_CALLBACK (method_changed_cb), in);
+  hrb_score_options_init (&in->opts);
+  in->sluis = g_object_ref_sink (HRB_SLUIS_CHECK (hrb_sluis_check_new ()));
+  g_signal_connect (in->sluis, "changed", G_CALLBACK (sluis_changed_cb), in);
   g_action_map_add_action_entries (G_ACTION_MAP (window), actions, G_N_ELEMENTS (actions), window);
   if ((items = hrb_window_get_menu_section (window, "items")) != NULL)
     g_menu_append (items, _("Scoring _Methods…"), "win.scoring-methods");
@@ -416,6 +439,14 @@ hrb_scoring_get_editor (HrbWindow *window)
   Install *in = get_install (window);
 
   return in ? in->editor : NULL;
+}
+
+HrbSluisCheck *
+hrb_scoring_get_sluis_check (HrbWindow *window)
+{
+  Install *in = get_install (window);
+
+  return in ? in->sluis : NULL;
 }
 
 HrbScoreExplanation *

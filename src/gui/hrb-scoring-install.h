@@ -6,7 +6,9 @@
  *    selected item (HrbScoreExplanation);
  *  - "Scoring Methods…" in the Items menu (action win.scoring-methods): a
  *    window with the method editor (HrbMethodEditor); the method chosen
- *    there ranks the lists, and every edit re-ranks them live.
+ *    there ranks the lists, and every edit re-ranks them live. Below it the
+ *    sluis check (HrbSluisCheck): the thresholds of the Sluis column,
+ *    editable, with how many items cross at those amounts (what-if).
  *
  * Wiring: call hrb_scoring_install (window) once per window, next to
  * hrb_dossier_install() in HrbWindow's setup(), or from HrbApplication's
@@ -18,6 +20,7 @@
 #include "hrb-window.h"
 #include "hrb-method-editor.h"
 #include "hrb-score-explanation.h"
+#include "hrb-sluis-check.h"
 
 G_BEGIN_DECLS
 
@@ -27,6 +30,7 @@ void                 hrb_scoring_install (HrbWindow *window);
  * action), and the explanation in the side pane of a list. */
 HrbMethodEditor     *hrb_scoring_get_editor (HrbWindow *window);
 HrbScoreExplanation *hrb_scoring_get_explanation (HrbWindow *window, HrbStream stream);
+HrbSluisCheck       *hrb_scoring_get_sluis_check (HrbWindow *window);
 /* Scores the lists again now (e.g. after a change elsewhere). */
 void                 hrb_scoring_refresh (HrbWindow *window);
 

@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "hrb-application.h"
@@ -251,6 +252,26 @@ test_explanation (void)
     }
 }
 
+/* The sluis what-if: lower the total to EUR 10 million and more items
+ * cross; the summary says how many. */
+static void
+test_sluis_what_if (void)
+{
+  HrbSluisCheck *check = hrb_scoring_get_sluis_check (window);
+  g_autofree char *before = NULL;
+  guint p0, r0, p1, r1;
+
+  g_assert_nonnull (check);
+  g_assert_cmpfloat (hrb_sluis_check_get_budget_impact (check), ==, 20e6);
+  before = g_strdup (hrb_sluis_check_get_summary (check));
+  g_assert_cmpint (sscanf (before, "At these amounts %u prospective and %u retrospective", &p0, &r0), ==, 2);
+  hrb_sluis_check_set_thresholds (check, 50000, 10e6);
+  g_assert_cmpint (sscanf (hrb_sluis_check_get_summary (check),
+                           "At these amounts %u prospective and %u retrospective", &p1, &r1), ==, 2);
+  g_assert_cmpuint (p1 + r1, >, p0 + r0);
+  hrb_sluis_check_set_thresholds (check, 50000, 20e6);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -289,6 +310,7 @@ main (int argc, char **argv)
   g_test_add_func ("/gui/scoring/columns", test_columns);
   g_test_add_func ("/gui/scoring/editor-reranks", test_editor_reranks);
   g_test_add_func ("/gui/scoring/explanation", test_explanation);
+  g_test_add_func ("/gui/scoring/sluis-what-if", test_sluis_what_if);
   status = g_test_run ();
 
   gtk_window_close (GTK_WINDOW (window));
