@@ -200,7 +200,7 @@ record_cb (int c, void *user_data)
   g_ptr_array_add (r->building, NULL);
   g_queue_push_tail (&r->records, r->building);
   g_queue_push_tail (&r->record_rows, GUINT_TO_POINTER (r->building_row));
-  r->building = g_ptr_array_new_with_free_func (g_free);
+  r->building = g_ptr_array_new_full (r->building->len, g_free);
   if (c == '\r' || c == '\n')
     r->line++;
   r->last_term = c;
@@ -565,6 +565,16 @@ hrb_csv_reader_next (HrbCsvReader *r, const char * const **fields, guint *n_fiel
                       _("unterminated quoted field (the closing quote is missing)"));
       r->finished = TRUE;
     }
+}
+
+gboolean
+hrb_csv_reader_next_owned (HrbCsvReader *r, char ***fields, guint *n_fields, GError **error)
+{
+  const char * const *f = NULL;
+  gboolean ok = hrb_csv_reader_next (r, &f, n_fields, error);
+
+  *fields = (char **) f;
+  return ok;
 }
 
 guint

@@ -1276,16 +1276,15 @@ apply_item (Ctx *c, const Rec *r, guint row, GError **error)
       g_hash_table_add (c->touched, g_memdup2 (&med_id, sizeof med_id));
     }
 
-  /* Find the item. */
-  if (r->source_id)
-    item_key = g_strconcat ("id|", r->source_id, NULL);
-  else
+  /* Find the item. Rows with a source id are unique in the file (repeats
+   * are rejected or left out before), so only the others are cached. */
+  if (r->source_id == NULL)
     {
       char num[32];
       g_snprintf (num, sizeof num, "%" G_GINT64_FORMAT "|", med_id);
       item_key = g_strconcat (num, r->indication ? r->indication : "", NULL);
     }
-  if (g_hash_table_lookup_extended (c->items, item_key, NULL, &cached))
+  if (item_key && g_hash_table_lookup_extended (c->items, item_key, NULL, &cached))
     item_id = *(gint64 *) cached;
   else if (med_id > 0 || r->source_id)
     {
@@ -1330,7 +1329,10 @@ apply_item (Ctx *c, const Rec *r, guint row, GError **error)
       else
         item_id = c->next_pseudo--;
       *slot = item_id;
-      g_hash_table_insert (c->items, g_steal_pointer (&item_key), slot);
+      if (item_key)
+        g_hash_table_insert (c->items, g_steal_pointer (&item_key), slot);
+      else
+        g_free (slot);
       if (r->has_figure && c->writing)
         {
           HrbFigure f = { 0 };
@@ -1354,11 +1356,12 @@ apply_item (Ctx *c, const Rec *r, guint row, GError **error)
       return log_change (c, "new", item_id, med_id, row, label, NULL, NULL, r->source_id, error);
     }
 
-  {
-    gint64 *slot = g_new (gint64, 1);
-    *slot = item_id;
-    g_hash_table_insert (c->items, g_steal_pointer (&item_key), slot);
-  }
+  if (item_key)
+    {
+      gint64 *slot = g_new (gint64, 1);
+      *slot = item_id;
+      g_hash_table_insert (c->items, g_steal_pointer (&item_key), slot);
+    }
   if (item_id < 0)
     {
       c->result->n_unchanged++;
@@ -1502,7 +1505,7 @@ gip_repeat (Ctx *c, const Row *row, const Rec *r)
 }
 
 static gboolean
-process_row (Ctx *c, const char * const *fields, guint n_fields, guint rowno, GError **error)
+process_row (Ctx *c, char **fields, guint n_fields, guint rowno, GError **error)
 {
   Row row = { 0 };
   Rec rec = { 0 };
@@ -1525,7 +1528,21 @@ process_row (Ctx *c, const char * const *fields, guint n_fields, guint rowno, GE
       row.col[f] = c->col[f] >= 0 ? (guint) c->col[f] + 1 : 0;
       if (c->col[f] >= 0)
         {
-          char *v = g_strstrip (g_strdup (fields[c->col[f]]));
+          /* Take the field from the reader; a column mapped twice is copied. */
+          char *v = g_steal_pointer (&fields[c->col[f]]);
+
+          if (v == NULL)
+            {
+              for (int g = 0; g < f; g++)
+                if (c->col[g] == c->col[f] && row.v[g] != NULL)
+                  {
+                    v = g_strdup (row.v[g]);
+                    break;
+                  }
+              if (v == NULL)
+                continue;
+            }
+          g_strstrip (v);
           if (*v == '\0')
             g_free (v);
           else
@@ -1684,6 +1701,7 @@ hrb_import_file (HrbStore *store, const char *path, const HrbImportOptions *opti
   HrbCsvOptions csv_opts = { 0 };
   Ctx c = { 0 };
   const char * const *fields;
+  char **data_fields;
   guint n_fields;
   gboolean ok = FALSE;
   guint n = 0;
@@ -1836,7 +1854,7 @@ hrb_import_file (HrbStore *store, const char *path, const HrbImportOptions *opti
         }
     }
 
-  while (hrb_csv_reader_next (reader, &fields, &n_fields, &local))
+  while (hrb_csv_reader_next_owned (reader, &data_fields, &n_fields, &local))
     {
       n++;
       res->n_rows++;
@@ -1855,7 +1873,7 @@ hrb_import_file (HrbStore *store, const char *path, const HrbImportOptions *opti
             options->progress ((double) hrb_csv_reader_get_position (reader) /
                                MAX (1, hrb_csv_reader_get_size (reader)), options->progress_data);
         }
-      if (!process_row (&c, fields, n_fields, hrb_csv_reader_get_row (reader), error))
+      if (!process_row (&c, data_fields, n_fields, hrb_csv_reader_get_row (reader), error))
         {
           if (c.writing)
             hrb_store_rollback (store);
