@@ -663,11 +663,20 @@ parse_flag (Ctx *c, const Row *row, Field f, int *out)
   else if (!g_ascii_strcasecmp (v, "no") || !g_ascii_strcasecmp (v, "nee") || !g_ascii_strcasecmp (v, "n") ||
            !g_ascii_strcasecmp (v, "false") || !strcmp (v, "0"))
     *out = 0;
-  else
+  else if (is_unknown_marker (v) || !g_ascii_strcasecmp (v, "unknown") || !g_ascii_strcasecmp (v, "onbekend"))
+    *out = -1;
+  else if (c->opts->source == HRB_IMPORT_EMA)
     {
       g_autofree char *msg = g_strdup_printf (_("%s: “%s” is not yes or no"),
                                               c->header[row->col[f] - 1], v);
       return row_problem (c, row, f, msg);
+    }
+  else
+    {
+      /* Other sources: a flag is extra information; unknown, with a note. */
+      g_autofree char *msg = g_strdup_printf (_("%s: “%s” is not yes or no; read as unknown"),
+                                              c->header[row->col[f] - 1], v);
+      add_problem (c->result->notes, row->row, row->col[f], c->header[row->col[f] - 1], msg);
     }
   return TRUE;
 }
