@@ -543,6 +543,23 @@ test_keyboard (void)
     }
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "show-help-overlay"));
 
+  /* Ctrl+? shows the shortcuts window (from ui/help-overlay.ui). */
+  {
+    g_autoptr(GList) toplevels = NULL;
+    GtkWidget *help = NULL;
+
+    g_action_group_activate_action (G_ACTION_GROUP (window), "show-help-overlay", NULL);
+    settle (50);
+    toplevels = gtk_window_list_toplevels ();
+    for (GList *l = toplevels; l; l = l->next)
+      if (GTK_IS_SHORTCUTS_WINDOW (l->data) && gtk_widget_get_visible (l->data))
+        help = l->data;
+    g_assert_nonnull (help);
+    save_screenshot (help, "shortcuts");
+    gtk_window_close (GTK_WINDOW (help));
+    settle (20);
+  }
+
   /* Ctrl+F puts the cursor in the search entry of the page shown. */
   hrb_window_show_page (window, "prospective");
   g_action_group_activate_action (G_ACTION_GROUP (window), "search", NULL);
