@@ -379,6 +379,57 @@ show_editor_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
   gtk_window_present (GTK_WINDOW (in->editor_window));
 }
 
+static char *
+freeze_list_cb (HrbFreezeDialog *dialog, const char *name, const char *date, const char *remark,
+                gpointer user_data)
+{
+  Install *in = user_data;
+  HrbStream stream = hrb_freeze_dialog_get_stream (dialog);
+  g_autoptr(HrbRanking) ranking = NULL;
+  g_autoptr(HrbMethod) method = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *toast = NULL;
+  HrbFrozenList frozen = { 0 };
+
+  if (in->store == NULL || in->result == NULL)
+    return g_strdup (_("Nothing is scored yet."));
+  ranking = hrb_ranking_new (in->method, in->in, in->result, stream);
+  method = hrb_method_copy (in->method);
+  frozen.name = (char *) name;
+  frozen.date = (char *) (date && *date ? date : NULL);
+  frozen.remark = (char *) remark;
+  frozen.stream = stream;
+  if (hrb_store_freeze_list (in->store, &frozen, method, ranking, &error) == 0)
+    return g_strdup (error->message);
+  /* TRANSLATORS: a toast after freezing a list: name, rows, method, version. */
+  toast = g_strdup_printf (_("Frozen “%s”: %u items, method %s version %d"), name, frozen.n_rows,
+                           frozen.method_name, frozen.method_version);
+  g_free (frozen.method_name);
+  hrb_window_add_toast (in->window, adw_toast_new (toast));
+  return NULL;
+}
+
+static void
+freeze_action_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  Install *in = get_install (HRB_WINDOW (user_data));
+  HrbListPage *page = hrb_window_get_visible_list_page (in->window);
+  g_autofree char *label = NULL;
+  HrbFreezeDialog *dialog;
+
+  if (page == NULL)
+    {
+      hrb_window_add_toast (in->window, adw_toast_new (_("Show the prospective or the retrospective list to freeze it")));
+      return;
+    }
+  if (in->method == NULL)
+    rescore (in, TRUE);
+  label = g_strdup_printf (_("method %s version %d"), in->method->name, in->method->version);
+  dialog = hrb_freeze_dialog_new (GTK_WINDOW (in->window), hrb_list_page_get_stream (page), label,
+                                  freeze_list_cb, in);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 items_loaded_cb (HrbWindow *window, Install *in)
 {
@@ -397,6 +448,7 @@ hrb_scoring_install (HrbWindow *window)
 {
   static const GActionEntry actions[] = {
     { "scoring-methods", show_editor_cb, NULL, NULL, NULL, { 0 } },
+    { "freeze-list", freeze_action_cb, NULL, NULL, NULL, { 0 } },
   };
   Install *in;
   GMenu *items;
@@ -415,7 +467,10 @@ hrb_scoring_install (HrbWindow *window)
   g_signal_connect (in->sluis, "changed", G_CALLBACK (sluis_changed_cb), in);
   g_action_map_add_action_entries (G_ACTION_MAP (window), actions, G_N_ELEMENTS (actions), window);
   if ((items = hrb_window_get_menu_section (window, "items")) != NULL)
-    g_menu_append (items, _("Scoring _Methods…"), "win.scoring-methods");
+    {
+      g_menu_append (items, _("Scoring _Methods…"), "win.scoring-methods");
+      g_menu_append (items, _("_Freeze List…"), "win.freeze-list");
+    }
 
   for (int s = 0; s < 2; s++)
     {

@@ -8,7 +8,10 @@
  *    window with the method editor (HrbMethodEditor); the method chosen
  *    there ranks the lists, and every edit re-ranks them live. Below it the
  *    sluis check (HrbSluisCheck): the thresholds of the Sluis column,
- *    editable, with how many items cross at those amounts (what-if).
+ *    editable, with how many items cross at those amounts (what-if);
+ *  - "Freeze List…" in the Items menu (action win.freeze-list): freezes the
+ *    ranking of the list on screen with the current method
+ *    (HrbFreezeDialog, hrb_store_freeze_list()).
  *
  * Wiring: call hrb_scoring_install (window) once per window, next to
  * hrb_dossier_install() in HrbWindow's setup(), or from HrbApplication's
@@ -21,6 +24,7 @@
 #include "hrb-method-editor.h"
 #include "hrb-score-explanation.h"
 #include "hrb-sluis-check.h"
+#include "hrb-freeze-dialog.h"
 
 G_BEGIN_DECLS
 

@@ -13,6 +13,7 @@
 
 #include "hrb-application.h"
 #include "hrb-scoring-install.h"
+#include "hrb-store-scoring.h"
 #include "hrb-window.h"
 
 static HrbApplication *app;
@@ -272,6 +273,59 @@ test_sluis_what_if (void)
   hrb_sluis_check_set_thresholds (check, 50000, 20e6);
 }
 
+static HrbFreezeDialog *
+find_freeze_dialog (void)
+{
+  GListModel *tops = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (tops); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (tops, i);
+      if (HRB_IS_FREEZE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return HRB_FREEZE_DIALOG (w);
+    }
+  return NULL;
+}
+
+/* Freeze List on the prospective list: a frozen list with every item of the
+ * stream; a second one with the same name is refused in the dialog. */
+static void
+test_freeze_list (void)
+{
+  HrbStore *store = hrb_window_get_store (window);
+  HrbListPage *page = prospective ();
+  g_autoptr(HrbFrozenList) frozen = NULL;
+  g_autoptr(GError) error = NULL;
+  HrbFreezeDialog *dialog;
+  const char *message;
+
+  hrb_window_show_page (window, "prospective");
+  g_action_group_activate_action (G_ACTION_GROUP (window), "freeze-list", NULL);
+  settle (50);
+  dialog = find_freeze_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpint (hrb_freeze_dialog_get_stream (dialog), ==, HRB_STREAM_PROSPECTIVE);
+  g_assert_null (hrb_freeze_dialog_submit (dialog, "Triagetafel januari", "2027-01-15", "Eerste ronde"));
+  settle (50);
+  frozen = hrb_store_get_frozen (store, "Triagetafel januari", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (frozen->date, ==, "2027-01-15");
+  g_assert_cmpstr (frozen->remark, ==, "Eerste ronde");
+  g_assert_cmpuint (frozen->ranking->rows->len, ==, g_list_model_get_n_items (hrb_list_page_get_items (page)));
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "freeze-list", NULL);
+  settle (50);
+  dialog = find_freeze_dialog ();
+  g_assert_nonnull (dialog);
+  message = hrb_freeze_dialog_submit (dialog, "Triagetafel januari", "2027-01-15", NULL);
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "Triagetafel januari"));
+  message = hrb_freeze_dialog_submit (dialog, "Triagetafel februari", "15-2-2027", NULL);
+  g_assert_nonnull (message);
+  gtk_window_close (GTK_WINDOW (dialog));
+  settle (50);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -311,6 +365,7 @@ main (int argc, char **argv)
   g_test_add_func ("/gui/scoring/editor-reranks", test_editor_reranks);
   g_test_add_func ("/gui/scoring/explanation", test_explanation);
   g_test_add_func ("/gui/scoring/sluis-what-if", test_sluis_what_if);
+  g_test_add_func ("/gui/scoring/freeze-list", test_freeze_list);
   status = g_test_run ();
 
   gtk_window_close (GTK_WINDOW (window));
