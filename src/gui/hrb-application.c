@@ -104,6 +104,36 @@ hrb_application_open_database (HrbApplication *self, const char *path, gboolean 
   return window;
 }
 
+gboolean
+hrb_application_open_in_window (HrbApplication *self,
+                                HrbWindow      *window,
+                                const char     *path,
+                                gboolean        create)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HrbStore) store = NULL;
+
+  g_return_val_if_fail (HRB_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (HRB_IS_WINDOW (window), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (create && g_file_test (path, G_FILE_TEST_EXISTS))
+    g_set_error (&error, G_FILE_ERROR, G_FILE_ERROR_EXIST,
+                 _("The file already exists and is left as it is. Choose a new name."));
+  else if (!create && !g_file_test (path, G_FILE_TEST_EXISTS))
+    g_set_error (&error, G_FILE_ERROR, G_FILE_ERROR_NOENT, _("The file does not exist."));
+  else
+    store = open_store (path, FALSE, &error);
+  if (store == NULL)
+    {
+      show_open_error (self, path, error);
+      return FALSE;
+    }
+  apply_author (self, store);
+  hrb_window_set_store (window, store);
+  return TRUE;
+}
+
 /* When the database cannot be used ---------------------------------------- */
 
 static void
@@ -269,6 +299,59 @@ preferences_action_cb (GSimpleAction *action, GVariant *param, gpointer user_dat
   gtk_window_present (GTK_WINDOW (window));
 }
 
+typedef struct {
+  HrbApplication *app;
+  HrbWindow      *window;
+  gboolean        create;
+} ChooseDatabase;
+
+static void
+database_chosen_cb (GFile *file, gpointer user_data)
+{
+  ChooseDatabase *cd = user_data;
+
+  if (file)
+    {
+      g_autofree char *path = g_file_get_path (file);
+      hrb_application_open_in_window (cd->app, cd->window, path, cd->create);
+    }
+  g_object_unref (cd->window);
+  g_free (cd);
+}
+
+static void
+choose_database (HrbApplication *self, gboolean create)
+{
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(GtkFileFilter) filter = database_filter ();
+  ChooseDatabase *cd;
+
+  if (!HRB_IS_WINDOW (active))
+    return;
+  cd = g_new0 (ChooseDatabase, 1);
+  cd->app = self;
+  cd->window = g_object_ref (HRB_WINDOW (active));
+  cd->create = create;
+  if (create)
+    hrb_compat_choose_file (active, _("New Database"), TRUE, _("C_reate"), "herbeoordeling.db",
+                            filter, database_chosen_cb, cd);
+  else
+    hrb_compat_choose_file (active, _("Open a Database"), FALSE, _("_Open"), NULL,
+                            filter, database_chosen_cb, cd);
+}
+
+static void
+open_database_action_cb (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  choose_database (HRB_APPLICATION (user_data), FALSE);
+}
+
+static void
+new_database_action_cb (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  choose_database (HRB_APPLICATION (user_data), TRUE);
+}
+
 static void
 about_action_cb (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
@@ -279,6 +362,8 @@ static const GActionEntry app_actions[] = {
   { "quit", quit_action_cb },
   { "about", about_action_cb },
   { "preferences", preferences_action_cb },
+  { "open-database", open_database_action_cb },
+  { "new-database", new_database_action_cb },
 };
 
 static GSettings *
@@ -312,6 +397,7 @@ hrb_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (gtk_app, "window.close", (const char *[]) { "<Control>w", NULL });
   gtk_application_set_accels_for_action (gtk_app, "win.search", (const char *[]) { "<Control>f", NULL });
   gtk_application_set_accels_for_action (gtk_app, "app.preferences", (const char *[]) { "<Control>comma", NULL });
+  gtk_application_set_accels_for_action (gtk_app, "app.open-database", (const char *[]) { "<Control>o", NULL });
   gtk_application_set_accels_for_action (gtk_app, "win.new-item", (const char *[]) { "<Control>n", NULL });
   gtk_application_set_accels_for_action (gtk_app, "win.show-help-overlay",
                                          (const char *[]) { "<Control>question", "<Control>slash", NULL });

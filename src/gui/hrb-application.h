@@ -28,4 +28,12 @@ HrbWindow      *hrb_application_open_database (HrbApplication *self,
                                                const char     *path,
                                                gboolean        demo_if_new);
 
+/* Shows the database at path in window (replacing the one it shows);
+ * create: a new, empty database (the file must not exist yet). On failure
+ * the same dialog as above. Returns TRUE when the window shows it. */
+gboolean        hrb_application_open_in_window (HrbApplication *self,
+                                                HrbWindow      *window,
+                                                const char     *path,
+                                                gboolean        create);
+
 G_END_DECLS

@@ -800,6 +800,38 @@ test_empty_database (void)
 }
 
 static void
+test_open_in_window (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "nieuw.db", NULL);
+  HrbStore *demo = g_object_ref (hrb_window_get_store (window));
+  GtkWidget *dialog = NULL;
+  g_autofree char *demo_path = g_strdup (hrb_store_get_path (demo));
+
+  /* File → New Database: an empty database in the same window. */
+  g_assert_true (hrb_application_open_in_window (app, window, path, TRUE));
+  g_assert_true (wait_for (loaded_cond, window));
+  g_assert_cmpstr (hrb_store_get_path (hrb_window_get_store (window)), ==, path);
+  g_assert_cmpuint (g_list_model_get_n_items (hrb_list_page_get_items (
+    hrb_window_get_list_page (window, HRB_STREAM_PROSPECTIVE))), ==, 0);
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "nieuw.db"));
+
+  /* "New" never overwrites: the demo file is refused and left alone. */
+  g_assert_false (hrb_application_open_in_window (app, window, demo_path, TRUE));
+  g_assert_true (wait_for (dialog_open_cond, &dialog));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "quit");
+  settle (20);
+  g_assert_cmpstr (hrb_store_get_path (hrb_window_get_store (window)), ==, path);
+
+  /* File → Open Database: back to the demo data. */
+  g_object_unref (demo);
+  g_assert_true (hrb_application_open_in_window (app, window, demo_path, FALSE));
+  g_assert_true (wait_for (loaded_cond, window));
+  g_assert_true (hrb_store_is_demo (hrb_window_get_store (window)));
+  g_assert_cmpuint (g_list_model_get_n_items (hrb_list_page_get_items (
+    hrb_window_get_list_page (window, HRB_STREAM_PROSPECTIVE))), >, 0);
+}
+
+static void
 save_png (GtkWidget *widget, const char *path)
 {
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
@@ -959,6 +991,7 @@ main (int argc, char **argv)
   g_test_add_func ("/gui/window/keyboard", test_keyboard);
   g_test_add_func ("/gui/window/corrupt-database", test_corrupt_database);
   g_test_add_func ("/gui/window/load-step", test_load_step);
+  g_test_add_func ("/gui/window/open-in-window", test_open_in_window);
   g_test_add_func ("/gui/window/empty-database", test_empty_database);
   g_test_add_func ("/gui/window/screenshot", test_screenshot);
   g_test_add_func ("/gui/window/state-persists", test_window_state);
