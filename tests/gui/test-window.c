@@ -902,6 +902,13 @@ test_screenshot (void)
       g_test_message ("screenshot updated: %s", spath);
     }
 
+  /* A narrow window: the page switcher moves to the bottom. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 840, 700);
+  settle (300);
+  save_screenshot (GTK_WIDGET (window), "narrow");
+  gtk_window_set_default_size (GTK_WINDOW (window), 1600, 920);
+  settle (300);
+
   /* The retrospective list, with medicine-level items ("all indications"). */
   hrb_window_show_page (window, "retrospective");
   show_top (hrb_window_get_list_page (window, HRB_STREAM_RETROSPECTIVE));
