@@ -1051,6 +1051,7 @@ test_frozen_unchanged_by_edit (void **state)
     assert_non_null (strstr (c0->why, "patients 1000–2000 → 50000"));
     assert_int_equal (c1->kind, HRB_CHANGE_DOWN);
     assert_non_null (strstr (c1->why, "relative budget impact"));
+    assert_non_null (strstr (c1->why, "other items moved"));
   }
   lists = hrb_store_list_frozen (store, &error);
   assert_int_equal (lists->len, 2);

@@ -377,11 +377,14 @@ explain_change (const HrbFrozenList *fa, const HrbFrozenList *fb, const HrbRanki
 {
   GString *why = g_string_new (NULL);
 
+  gsize own = 0;
+
   if (a && b)
     {
       append_range_change (why, _("patients"), a->patients, b->patients);
       append_range_change (why, _("cost per patient"), a->cost, b->cost);
       append_range_change (why, _("budget impact"), a->budget_impact, b->budget_impact);
+      own = why->len;
       append_value_change (why, _("relative budget impact"), a->relative_budget_impact,
                            b->relative_budget_impact, 3);
       append_value_change (why, _("growth"), a->growth, b->growth, 3);
@@ -402,8 +405,12 @@ explain_change (const HrbFrozenList *fa, const HrbFrozenList *fb, const HrbRanki
   if (g_strcmp0 (fa->method_name, fb->method_name) != 0 || fa->method_version != fb->method_version)
     g_string_append_printf (why, "%s%s %s %d → %s %d", why->len ? "; " : "", _("method"),
                             fa->method_name, fa->method_version, fb->method_name, fb->method_version);
-  if (why->len == 0 && a && b && a->rank != b->rank)
-    g_string_append (why, _("other items moved"));
+  /* Only the share of the list total changed: the move comes from others. */
+  if (a && b && a->rank != b->rank && own == 0 &&
+      !differs (a->growth, b->growth) && !differs (a->uncertainty_points, b->uncertainty_points) &&
+      !differs (a->expert_score, b->expert_score) && g_strcmp0 (a->loe_date, b->loe_date) == 0 &&
+      a->eligible == b->eligible)
+    g_string_append_printf (why, "%s%s", why->len ? "; " : "", _("other items moved"));
   return g_string_free (why, FALSE);
 }
 
