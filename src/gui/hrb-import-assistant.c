@@ -72,7 +72,7 @@ struct _HrbImportAssistant
   GtkWidget    *mapping_group;
   GtkWidget    *save_map_button;
   GtkWidget    *field_rows[G_N_ELEMENTS (mapped_fields)];
-  GtkWidget    *preview_label;
+  GtkWidget    *preview_list;
 
   GtkWidget    *check_spinner;
   GtkWidget    *summary_row;
@@ -264,7 +264,6 @@ read_start (HrbImportAssistant *self, GError **error)
                               self->header ? g_strv_length (self->header) : 0);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->detected_row), detected);
   gtk_label_set_markup (GTK_LABEL (self->header_label), preview->str);
-  gtk_label_set_markup (GTK_LABEL (self->preview_label), preview->str);
   fill_mapping_rows (self);
   return TRUE;
 }
@@ -345,6 +344,77 @@ format_changed_cb (HrbImportAssistant *self)
     gtk_label_set_text (GTK_LABEL (self->header_label), error->message);
 }
 
+static void fill_options (HrbImportAssistant *self, HrbImportOptions *opts, HrbImportMap **map,
+                          gboolean dry_run);
+
+static char *
+range_label (HrbRange r)
+{
+  if (!hrb_is_known (r.low) && !hrb_is_known (r.high))
+    return g_strdup ("?");
+  if (!hrb_is_known (r.low))
+    return g_strdup_printf ("< %.15g", r.high);
+  if (!hrb_is_known (r.high))
+    return g_strdup_printf ("> %.15g", r.low);
+  if (r.low == r.high)
+    return g_strdup_printf ("%.15g", r.low);
+  return g_strdup_printf ("%.15g – %.15g", r.low, r.high);
+}
+
+static void
+preview_row_cb (const HrbImportPreviewRow *pr, gpointer user_data)
+{
+  HrbImportAssistant *self = user_data;
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *title = NULL;
+  g_autofree char *sub = NULL;
+  g_autofree char *p = range_label (pr->patients);
+  g_autofree char *c = range_label (pr->cost);
+  g_autofree char *b = range_label (pr->budget);
+
+  title = g_markup_printf_escaped (_("Row %u: %s"), pr->row, pr->label ? pr->label : "—");
+  if (pr->problem)
+    sub = g_markup_escape_text (pr->problem, -1);
+  else
+    sub = g_markup_printf_escaped (_("patients %s · cost per patient %s · budget impact %s"), p, c, b);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sub);
+  if (pr->problem)
+    gtk_widget_add_css_class (row, "error");
+  gtk_list_box_append (GTK_LIST_BOX (self->preview_list), row);
+}
+
+/* The first rows as they will be stored, with their problems. */
+static void
+update_preview (HrbImportAssistant *self)
+{
+  g_autoptr(HrbImportMap) map = NULL;
+  g_autoptr(HrbImportResult) res = NULL;
+  g_autoptr(GError) error = NULL;
+  HrbImportOptions opts;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (self->preview_list)) != NULL)
+    gtk_list_box_remove (GTK_LIST_BOX (self->preview_list), child);
+  if (self->busy || self->store == NULL || self->path == NULL || self->step != STEP_COLUMNS)
+    return;
+  if (selected_preset (self) == HRB_IMPORT_MAPPED &&
+      adw_combo_row_get_selected (ADW_COMBO_ROW (self->field_rows[0])) == 0)
+    return;
+  fill_options (self, &opts, &map, TRUE);
+  opts.max_rows = PREVIEW_ROWS;
+  opts.row_func = preview_row_cb;
+  opts.row_data = self;
+  if (!hrb_import_file (self->store, self->path, &opts, &res, &error) && res && res->problems->len > 0 &&
+      gtk_widget_get_first_child (self->preview_list) == NULL)
+    {
+      HrbImportProblem *p = g_ptr_array_index (res->problems, 0);
+      HrbImportPreviewRow pr = { p->row, NULL, HRB_RANGE_UNKNOWN, HRB_RANGE_UNKNOWN, HRB_RANGE_UNKNOWN,
+                                 p->message };
+      preview_row_cb (&pr, self);
+    }
+}
+
 static void
 preset_changed_cb (HrbImportAssistant *self)
 {
@@ -353,6 +423,14 @@ preset_changed_cb (HrbImportAssistant *self)
   gtk_widget_set_visible (self->mapping_group, mapped);
   gtk_widget_set_visible (self->save_map_button, mapped);
   update_buttons (self);
+  update_preview (self);
+}
+
+static void
+field_changed_cb (HrbImportAssistant *self)
+{
+  update_buttons (self);
+  update_preview (self);
 }
 
 static void
@@ -642,7 +720,9 @@ go_to (HrbImportAssistant *self, int step)
   self->step = CLAMP (step, 0, N_STEPS - 1);
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), step_names[self->step]);
   adw_window_title_set_subtitle (ADW_WINDOW_TITLE (self->title), _(titles[self->step]));
-  if (self->step == STEP_CHECK)
+  if (self->step == STEP_COLUMNS)
+    update_preview (self);
+  else if (self->step == STEP_CHECK)
     run_dry_run (self);
   else if (self->step == STEP_IMPORT)
     run_import (self);
@@ -767,19 +847,20 @@ build_columns_page (HrbImportAssistant *self)
       const char *none[] = { "", NULL };
       self->field_rows[f] = combo_row (_(mapped_fields[f].label), none);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->mapping_group), self->field_rows[f]);
-      g_signal_connect_swapped (self->field_rows[f], "notify::selected", G_CALLBACK (update_buttons), self);
+      g_signal_connect_swapped (self->field_rows[f], "notify::selected", G_CALLBACK (field_changed_cb), self);
     }
   self->save_map_button = gtk_button_new_with_mnemonic (_("_Save the Mapping…"));
   gtk_widget_set_halign (self->save_map_button, GTK_ALIGN_END);
   g_signal_connect_swapped (self->save_map_button, "clicked", G_CALLBACK (save_map_clicked_cb), self);
 
-  self->preview_label = gtk_label_new ("");
-  gtk_label_set_xalign (GTK_LABEL (self->preview_label), 0);
-  gtk_widget_add_css_class (self->preview_label, "monospace");
   gtk_box_append (GTK_BOX (box), group);
   gtk_box_append (GTK_BOX (box), self->mapping_group);
   gtk_box_append (GTK_BOX (box), self->save_map_button);
-  gtk_box_append (GTK_BOX (box), self->preview_label);
+  self->preview_list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->preview_list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (self->preview_list, "boxed-list");
+  gtk_box_append (GTK_BOX (box), gtk_label_new (_("The first rows as they will be stored:")));
+  gtk_box_append (GTK_BOX (box), self->preview_list);
   gtk_widget_set_visible (self->mapping_group, FALSE);
   gtk_widget_set_visible (self->save_map_button, FALSE);
   return scrolled_page (box);

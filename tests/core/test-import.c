@@ -748,6 +748,44 @@ test_dry_run (void **state)
 }
 
 static void
+collect_row_cb (const HrbImportPreviewRow *row, gpointer user_data)
+{
+  GPtrArray *rows = user_data;
+
+  g_ptr_array_add (rows, g_strdup_printf ("%u|%s|%.0f-%.0f|%s", row->row, row->label ? row->label : "",
+                                          row->cost.low, row->cost.high, row->problem ? row->problem : ""));
+}
+
+static void
+test_preview_rows (void **state)
+{
+  g_autoptr(HrbStore) store = test_store_new ();
+  g_autofree char *path = fixture ("horizonscan_sample_67.csv");
+  g_autofree char *bad = test_data ("bad/text-in-number.csv");
+  g_autofree char *before = db_state (store);
+  g_autofree char *after = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(HrbImportResult) res = NULL;
+  g_autoptr(HrbImportResult) res2 = NULL;
+  HrbImportOptions opts = { .source = HRB_IMPORT_HORIZONSCAN, .dry_run = TRUE, .max_rows = 3,
+                            .row_func = collect_row_cb };
+
+  opts.row_data = rows;
+  assert_true (hrb_import_file (store, path, &opts, &res, NULL));
+  assert_int_equal (rows->len, 3);
+  assert_int_equal (res->n_rows, 3);
+  assert_string_equal (g_ptr_array_index (rows, 0),
+                       "2|Voxzogo (Vosoritide): Stofwisseling en endocrinologie overig|200000-250000|");
+  g_ptr_array_set_size (rows, 0);
+  assert_false (hrb_import_file (store, bad, &opts, &res2, NULL));
+  assert_int_equal (rows->len, 3);
+  assert_non_null (strstr (g_ptr_array_index (rows, 1), "3|Zemdri (Plazomicin): Bacteriële infecties|"));
+  assert_non_null (strstr (g_ptr_array_index (rows, 1), "is not a number"));
+  after = db_state (store);
+  assert_string_equal (before, after);
+}
+
+static void
 cancel_on_progress_cb (double fraction, gpointer user_data)
 {
   g_cancellable_cancel (user_data);
@@ -792,6 +830,7 @@ main (void)
     cmocka_unit_test (test_huge_field),
     cmocka_unit_test (test_skip_invalid),
     cmocka_unit_test (test_dry_run),
+    cmocka_unit_test (test_preview_rows),
     cmocka_unit_test (test_cancel),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);

@@ -147,6 +147,7 @@ test_horizonscan_through_the_steps (void)
   g_assert_cmpint (hrb_import_assistant_get_step (a), ==, 1);
   g_assert_true (hrb_import_assistant_next (a));
   g_assert_cmpint (hrb_import_assistant_get_step (a), ==, 2);
+  save_png (GTK_WIDGET (a), "import-columns");
   g_assert_true (hrb_import_assistant_next (a));
   g_assert_cmpint (hrb_import_assistant_get_step (a), ==, 3);
   g_assert_true (wait_for (idle_cond, a));

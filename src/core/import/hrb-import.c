@@ -1530,6 +1530,11 @@ process_row (Ctx *c, char **fields, guint n_fields, guint rowno, GError **error)
           n_fields, c->n_header);
       add_problem (c->result->problems, rowno, MIN (n_fields, c->n_header) + (n_fields < c->n_header),
                    NULL, msg);
+      if (c->opts->row_func)
+        {
+          HrbImportPreviewRow pr = { rowno, NULL, HRB_RANGE_UNKNOWN, HRB_RANGE_UNKNOWN, HRB_RANGE_UNKNOWN, msg };
+          c->opts->row_func (&pr, c->opts->row_data);
+        }
       goto rejected;
     }
   for (int f = 0; f < F_N; f++)
@@ -1562,6 +1567,15 @@ process_row (Ctx *c, char **fields, guint n_fields, guint rowno, GError **error)
   built = build_record (c, &row, &rec);
   if (built == 2)
     goto out;
+  if (c->opts->row_func)
+    {
+      g_autofree char *label = rec.inn ? rec_label (&rec) : NULL;
+      HrbImportPreviewRow pr = { rowno, label, rec.patients, rec.cost, rec.budget, NULL };
+
+      if (c->result->problems->len > before)
+        pr.problem = ((HrbImportProblem *) g_ptr_array_index (c->result->problems, before))->message;
+      c->opts->row_func (&pr, c->opts->row_data);
+    }
   if (!built || c->result->problems->len > before)
     goto rejected;
 
@@ -1863,7 +1877,8 @@ hrb_import_file (HrbStore *store, const char *path, const HrbImportOptions *opti
         }
     }
 
-  while (hrb_csv_reader_next_owned (reader, &data_fields, &n_fields, &local))
+  while ((!options->dry_run || options->max_rows == 0 || n < options->max_rows) &&
+         hrb_csv_reader_next_owned (reader, &data_fields, &n_fields, &local))
     {
       n++;
       res->n_rows++;
@@ -1923,6 +1938,7 @@ hrb_import_file (HrbStore *store, const char *path, const HrbImportOptions *opti
       goto done;
     }
   if (options->source != HRB_IMPORT_EMA && options->source != HRB_IMPORT_GIP_TOP500 &&
+      !(options->dry_run && options->max_rows > 0) &&
       !mark_removed (&c, error))
     {
       if (c.writing)

@@ -86,6 +86,15 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (HrbImportMap, hrb_import_map_free)
 
 typedef void (*HrbImportProgressFunc) (double fraction, gpointer user_data);
 
+/* One row as it will be stored (for previews); problem is NULL when valid. */
+typedef struct {
+  guint        row;
+  const char  *label;      /* "Brand (INN): indication" */
+  HrbRange     patients, cost, budget;
+  const char  *problem;
+} HrbImportPreviewRow;
+typedef void (*HrbImportRowFunc) (const HrbImportPreviewRow *row, gpointer user_data);
+
 typedef struct {
   HrbImportSource        source;
   const char            *vintage;       /* ISO date; NULL: today */
@@ -96,6 +105,9 @@ typedef struct {
   HrbImportProgressFunc  progress;      /* called from the importing thread */
   gpointer               progress_data;
   GCancellable          *cancellable;
+  guint                  max_rows;      /* dry runs: stop after this many rows (0: all) */
+  HrbImportRowFunc       row_func;      /* called for each data row (importing thread) */
+  gpointer               row_data;
 } HrbImportOptions;
 
 typedef struct {
