@@ -469,6 +469,9 @@ fill_options (HrbImportAssistant *self, HrbImportOptions *opts, HrbImportMap **m
   opts->dry_run = dry_run;
   opts->skip_invalid = gtk_switch_get_active (GTK_SWITCH (self->skip_switch));
   opts->vintage = vintage && *vintage ? vintage : NULL;
+  opts->delimiter = selected_delimiter (self);
+  opts->encoding = (HrbCsvEncoding) adw_combo_row_get_selected (ADW_COMBO_ROW (self->encoding_row));
+  opts->decimal = (HrbDecimalStyle) adw_combo_row_get_selected (ADW_COMBO_ROW (self->decimal_row));
   if (opts->source == HRB_IMPORT_MAPPED)
     {
       *map = build_map (self);

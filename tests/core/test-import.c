@@ -747,6 +747,43 @@ test_dry_run (void **state)
   assert_string_equal (before, after);
 }
 
+/* A Horizonscan export saved as Windows-1252: detected, or as chosen. */
+static void
+test_encoding_override (void **state)
+{
+  g_autoptr(HrbStore) store = test_store_new ();
+  g_autofree char *dir = test_tmpdir ();
+  g_autofree char *src = fixture ("horizonscan_sample_67.csv");
+  g_autofree char *path = g_build_filename (dir, "hs-1252.csv", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *cp = NULL;
+  g_autoptr(HrbImportResult) r1 = NULL;
+  g_autoptr(HrbImportResult) r2 = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  HrbImportOptions opts = { .source = HRB_IMPORT_HORIZONSCAN, .dry_run = TRUE };
+  gsize len = 0;
+
+  assert_true (g_file_get_contents (src, &text, NULL, NULL));
+  cp = g_convert (text, -1, "WINDOWS-1252", "UTF-8", NULL, &len, NULL);
+  assert_non_null (cp);
+  assert_true (g_file_set_contents (path, cp, len, NULL));
+
+  opts.encoding = HRB_CSV_ENCODING_UTF8;     /* wrong: refused with its place */
+  assert_false (hrb_import_file (store, path, &opts, &r1, &error));
+  assert_non_null (strstr (((HrbImportProblem *) g_ptr_array_index (r1->problems, 0))->message, "UTF-8"));
+  g_clear_error (&error);
+  opts.encoding = HRB_CSV_ENCODING_CP1252;
+  opts.dry_run = FALSE;
+  assert_true (hrb_import_file (store, path, &opts, &r2, &error));
+  assert_int_equal (r2->encoding, HRB_CSV_ENCODING_CP1252);
+  assert_int_equal (r2->n_new, 67);
+  items = hrb_store_list_items (store, HRB_STREAM_ANY, NULL);
+  assert_string_equal (find_item (items, "Zemdri")->indication, "Bacteriële infecties");
+  g_unlink (path);
+  test_rmdir (dir);
+}
+
 static void
 collect_row_cb (const HrbImportPreviewRow *row, gpointer user_data)
 {
@@ -831,6 +868,7 @@ main (void)
     cmocka_unit_test (test_skip_invalid),
     cmocka_unit_test (test_dry_run),
     cmocka_unit_test (test_preview_rows),
+    cmocka_unit_test (test_encoding_override),
     cmocka_unit_test (test_cancel),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);

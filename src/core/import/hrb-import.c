@@ -1788,6 +1788,14 @@ hrb_import_file (HrbStore *store, const char *path, const HrbImportOptions *opti
       break;
     }
 
+  /* Overrides from the caller (the assistant's format step). */
+  if (options->delimiter)
+    csv_opts.delimiter = options->delimiter;
+  if (options->encoding != HRB_CSV_ENCODING_AUTO)
+    csv_opts.encoding = options->encoding;
+  if (options->decimal != HRB_DECIMAL_AUTO)
+    c.decimal = options->decimal;
+
   if (options->vintage && *options->vintage)
     {
       g_autofree char *iso = NULL;

@@ -105,6 +105,9 @@ typedef struct {
   HrbImportProgressFunc  progress;      /* called from the importing thread */
   gpointer               progress_data;
   GCancellable          *cancellable;
+  char                   delimiter;     /* 0: the preset's or detected */
+  HrbCsvEncoding         encoding;      /* AUTO: detected */
+  HrbDecimalStyle        decimal;       /* AUTO: the preset's convention */
   guint                  max_rows;      /* dry runs: stop after this many rows (0: all) */
   HrbImportRowFunc       row_func;      /* called for each data row (importing thread) */
   gpointer               row_data;
