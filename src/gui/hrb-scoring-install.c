@@ -261,10 +261,11 @@ sluis_text_cb (HrbItemObject *obj, const HrbNumberFormat *fmt, gpointer user_dat
   Install *in = user_data;
   int i = index_of (in, hrb_item_object_get_id (obj));
 
+  /* Never empty, so that every row has the same cells for screen readers. */
   if (i < 0)
-    return g_strdup ("");
+    return g_strdup ("–");
   /* TRANSLATORS: the item crosses the sluis thresholds. */
-  return g_strdup (in->result->sluis[i] ? C_("sluis", "Yes") : "");
+  return g_strdup (in->result->sluis[i] ? C_("sluis", "Yes") : "–");
 }
 
 /* Ranked items first by rank, then the others. */
