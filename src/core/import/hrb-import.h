@@ -136,7 +136,8 @@ typedef struct {
   guint          n_new_medicines;
   GPtrArray     *problems;      /* HrbImportProblem: rejected rows, file errors */
   GPtrArray     *notes;         /* HrbImportProblem: remarks that reject nothing */
-  GPtrArray     *changes;       /* HrbImportChange (the change log; see also the store) */
+  GPtrArray     *changes;       /* HrbImportChange: the change log, the first 20,000 entries (all are
+                                 * in the store: hrb_store_list_import_changes (batch_id)) */
 } HrbImportResult;
 
 void hrb_import_result_free (HrbImportResult *r);
