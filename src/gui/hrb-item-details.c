@@ -199,6 +199,8 @@ add_badge (HrbItemDetails *self, const char *text, const char *css_class, const 
   gtk_box_append (GTK_BOX (box), label);
   gtk_widget_set_halign (box, GTK_ALIGN_START);
   gtk_flow_box_append (GTK_FLOW_BOX (self->badges), box);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (box)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
 }
 
 static void

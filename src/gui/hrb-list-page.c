@@ -52,6 +52,7 @@ enum { PROP_0, PROP_STREAM, PROP_SETTINGS, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 static void update_state (HrbListPage *self);
+static void name_inner_widgets (GtkWidget *widget, GType type, const char *name);
 static char *settings_key (HrbListPage *self, const char *what);
 static void restore_sort (HrbListPage *self);
 
@@ -974,6 +975,10 @@ hrb_list_page_init (HrbListPage *self)
 
   g_signal_connect (self->column_view, "activate", G_CALLBACK (row_activated_cb), self);
 
+  name_inner_widgets (self->column_view, GTK_TYPE_LIST_VIEW, _("Items"));
+  name_inner_widgets (self->domain_dropdown, GTK_TYPE_TOGGLE_BUTTON, _("Domain"));
+  name_inner_widgets (self->setting_dropdown, GTK_TYPE_TOGGLE_BUTTON, _("Setting"));
+
   /* Delete removes the selected item while the table has the focus. */
   shortcuts = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());
   gtk_shortcut_controller_add_shortcut (shortcuts,
@@ -982,6 +987,19 @@ hrb_list_page_init (HrbListPage *self)
   gtk_widget_add_controller (self->column_view, GTK_EVENT_CONTROLLER (shortcuts));
 
   update_state (self);
+}
+
+/* Gives the inner widgets of composite controls (the column view's list,
+ * a drop-down's button) the accessible name of the control. */
+static void
+name_inner_widgets (GtkWidget *widget, GType type, const char *name)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (c, type))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (c), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      name_inner_widgets (c, type, name);
+    }
 }
 
 /* API ---------------------------------------------------------------------- */
