@@ -8,7 +8,15 @@
  * action on the window (g_action_map_add_action_entries on win) or the app.
  * Side-pane sections: hrb_window_get_list_page() → hrb_list_page_get_details()
  * → hrb_item_details_add_section(); the "window-created" signal of
- * HrbApplication is the place to do this for every window. */
+ * HrbApplication is the place to do this for every window. Keyboard
+ * shortcuts: gtk_application_set_accels_for_action() plus an entry in
+ * ui/help-overlay.ui.
+ *
+ * Loading: hrb_window_set_store() reads the items in a worker thread (one at
+ * a time); hrb_window_is_loading() is TRUE meanwhile and the store must not
+ * be used from the main thread. Work over all items belongs in a load step
+ * (hrb_window_add_load_step(), below); the "items-loaded" signal follows
+ * when the lists are filled. */
 #pragma once
 
 #include <adwaita.h>
