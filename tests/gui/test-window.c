@@ -202,6 +202,61 @@ search (HrbListPage *page, const char *text)
 }
 
 static void
+collect_type (GtkWidget *widget, GType type, GPtrArray *out)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (out, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    collect_type (c, type, out);
+}
+
+static void
+test_filters (void)
+{
+  HrbListPage *page = hrb_window_get_list_page (window, HRB_STREAM_PROSPECTIVE);
+  GListModel *visible = hrb_list_page_get_visible (page);
+  guint total = g_list_model_get_n_items (hrb_list_page_get_items (page));
+  g_autoptr(GPtrArray) drops = g_ptr_array_new ();
+  GtkDropDown *domain, *setting;
+  GListModel *domains;
+  const char *chosen;
+  guint n;
+
+  collect_type (GTK_WIDGET (page), GTK_TYPE_DROP_DOWN, drops);
+  g_assert_cmpuint (drops->len, >=, 2);
+  domain = g_ptr_array_index (drops, 0);
+  setting = g_ptr_array_index (drops, 1);
+
+  /* Domain: the second entry is the first real domain. */
+  domains = gtk_drop_down_get_model (domain);
+  g_assert_cmpuint (g_list_model_get_n_items (domains), >, 2);
+  chosen = gtk_string_list_get_string (GTK_STRING_LIST (domains), 1);
+  gtk_drop_down_set_selected (domain, 1);
+  settle (10);
+  n = g_list_model_get_n_items (visible);
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (n, <, total);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpstr (hrb_item_object_get_item (item_at (visible, i))->domain, ==, chosen);
+
+  /* Setting on top of it: intramural only (entry 1). */
+  gtk_drop_down_set_selected (setting, 1);
+  settle (10);
+  for (guint i = 0; i < g_list_model_get_n_items (visible); i++)
+    {
+      const HrbItem *it = hrb_item_object_get_item (item_at (visible, i));
+      g_assert_cmpint (it->setting, ==, HRB_SETTING_INTRAMURAL);
+      g_assert_cmpstr (it->domain, ==, chosen);
+    }
+
+  /* Back to all. */
+  gtk_drop_down_set_selected (setting, 0);
+  gtk_drop_down_set_selected (domain, 0);
+  settle (10);
+  g_assert_cmpuint (g_list_model_get_n_items (visible), ==, total);
+}
+
+static void
 test_search (void)
 {
   HrbListPage *page = hrb_window_get_list_page (window, HRB_STREAM_PROSPECTIVE);
@@ -995,6 +1050,7 @@ main (int argc, char **argv)
   g_test_add_func ("/gui/edit/existing-medicine", test_existing_medicine);
   g_test_add_func ("/gui/edit/delete-undo", test_delete_undo);
   g_test_add_func ("/gui/list/cells-formatted", test_cells_formatted);
+  g_test_add_func ("/gui/list/filters", test_filters);
   g_test_add_func ("/gui/window/keyboard", test_keyboard);
   g_test_add_func ("/gui/window/corrupt-database", test_corrupt_database);
   g_test_add_func ("/gui/window/load-step", test_load_step);
