@@ -6,6 +6,7 @@
 #include "hrb-dossier-install.h"
 #include "hrb-scoring-install.h"
 #include "hrb-import-assistant.h"
+#include "hrb-export-dialog.h"
 
 #include <glib/gi18n.h>
 
@@ -604,6 +605,7 @@ setup (HrbWindow *self)
   hrb_dossier_install (self);
   hrb_scoring_install (self);
   hrb_import_assistant_install (self);
+  hrb_export_install (self);
   visible_page_changed_cb (self);
 }
 
