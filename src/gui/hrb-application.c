@@ -1,6 +1,7 @@
 /* hrb-application.c: application startup, database choice, app actions. */
 #include "config.h"
 #include "hrb-application.h"
+#include "hrb-import-assistant.h"
 #include "hrb-compat.h"
 #include "hrb-demo.h"
 
@@ -419,6 +420,41 @@ hrb_application_activate (GApplication *app)
   hrb_application_open_database (self, path, TRUE);
 }
 
+/* Files given on the command line or by "Open With" go to the import
+ * assistant, once the window has its items. */
+static void
+import_when_loaded (HrbWindow *window, GFile *file)
+{
+  HrbImportAssistant *assistant = hrb_import_assistant_new (window, file);
+
+  gtk_window_present (GTK_WINDOW (assistant));
+}
+
+static void
+items_loaded_cb (HrbWindow *window, gpointer user_data)
+{
+  GFile *file = user_data;
+
+  g_signal_handlers_disconnect_by_func (window, items_loaded_cb, user_data);
+  import_when_loaded (window, file);
+  g_object_unref (file);
+}
+
+static void
+hrb_application_open (GApplication *app, GFile **files, int n_files, const char *hint)
+{
+  HrbWindow *window;
+
+  g_application_activate (app);
+  window = HRB_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  if (window == NULL || n_files < 1)
+    return;
+  if (hrb_window_is_loading (window))
+    g_signal_connect (window, "items-loaded", G_CALLBACK (items_loaded_cb), g_object_ref (files[0]));
+  else
+    import_when_loaded (window, files[0]);
+}
+
 static void
 hrb_application_dispose (GObject *object)
 {
@@ -434,6 +470,7 @@ hrb_application_class_init (HrbApplicationClass *klass)
   G_OBJECT_CLASS (klass)->dispose = hrb_application_dispose;
   G_APPLICATION_CLASS (klass)->startup = hrb_application_startup;
   G_APPLICATION_CLASS (klass)->activate = hrb_application_activate;
+  G_APPLICATION_CLASS (klass)->open = hrb_application_open;
 
   /* Emitted for every new main window, before it is shown: the place to
    * add pages, menu entries and side-pane sections. */
@@ -452,7 +489,7 @@ hrb_application_new (void)
 {
   return g_object_new (HRB_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/nl/herbeoordeling/Herbeoordeling",
                        NULL);
 }

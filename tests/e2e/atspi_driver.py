@@ -18,7 +18,7 @@ SCHEMA_DIR = os.path.join(os.environ.get("HRB_BUILD_ROOT", "build"), "data")
 class App:
     """Starts herbeoordeling on a fresh database and finds it on the bus."""
 
-    def __init__(self, db=None, env=None, lang="C.UTF-8"):
+    def __init__(self, db=None, env=None, lang="C.UTF-8", args=()):
         self.tmp = tempfile.mkdtemp(prefix="hrb-e2e-")
         self.db = db or os.path.join(self.tmp, "e2e.db")
         e = dict(os.environ, HERBEOORDELING_DB=self.db, GSETTINGS_BACKEND="memory",
@@ -26,7 +26,7 @@ class App:
                  HERBEOORDELING_AUTHOR="E2E Tester", GTK_A11Y="atspi", NO_AT_BRIDGE="0")
         if env:
             e.update(env)
-        self.proc = subprocess.Popen([APP_BIN], env=e, stdout=subprocess.DEVNULL,
+        self.proc = subprocess.Popen([APP_BIN, *args], env=e, stdout=subprocess.DEVNULL,
                                      stderr=subprocess.PIPE, text=True)
         self.root = self._find_app(30)
 
@@ -53,6 +53,41 @@ class App:
                 self.proc.wait(5)
             except subprocess.TimeoutExpired:
                 self.proc.kill()
+
+    def window_action(self, name):
+        """Activates a window action (win.NAME) as its keyboard shortcut does.
+        Synthesised key presses do not reach a window under Xvfb without a
+        window manager, so the action is activated over D-Bus, where
+        GApplication publishes it."""
+        subprocess.run(["gdbus", "call", "--session", "--dest", "nl.herbeoordeling.Herbeoordeling",
+                        "--object-path", "/nl/herbeoordeling/Herbeoordeling/window/1",
+                        "--method", "org.gtk.Actions.Activate", name, "[]", "{}"],
+                       check=True, capture_output=True)
+        time.sleep(1)
+
+    def frames(self):
+        return [self.root.get_child_at_index(i) for i in range(self.root.get_child_count())]
+
+    def frame(self, name, timeout=15):
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            for f in self.frames():
+                if f is not None and f.get_name() == name:
+                    return f
+            time.sleep(0.2)
+        raise AssertionError(f"no window {name!r}; windows: {[f.get_name() for f in self.frames()]}")
+
+    def button(self, text, node=None, timeout=10):
+        """A push button whose name contains text (names may carry the
+        mnemonic form too: "_Move Move")."""
+        end = time.monotonic() + timeout
+        while True:
+            for n in self.walk(node):
+                if n.get_role_name() == "push button" and text in (n.get_name() or ""):
+                    return n
+            if time.monotonic() > end:
+                raise AssertionError(f"no button {text!r}")
+            time.sleep(0.2)
 
     # Searching ---------------------------------------------------------------
 

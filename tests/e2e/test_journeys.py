@@ -66,13 +66,72 @@ def test_open_item_shows_details(app):
                  what=f"the side pane to show the patients of the selected row {wanted}")
 
 
-JOURNEYS = [test_start_switch_and_search, test_open_item_shows_details]
+def history_texts(app):
+    return [n.get_name() or "" for n in app.find_all("list item")]
+
+
+def test_start_dossier_and_move_a_stage(app):
+    app.wait_for(lambda: len(app.find_all("table row")) > 3, what="the rows")
+    app.activate(app.button("Start Dossier"))
+    app.activate(app.button("Next Stage"))
+    dialog = app.frame("Next Stage")
+    due = next(n for n in app.walk(dialog) if n.get_role_name() == "text" and n.get_name() == "Due date (optional)")
+    app.type_text(due, "2027-01-31")
+    app.activate(app.button("Move", node=dialog))
+    app.wait_for(lambda: all(f.get_name() != "Next Stage" for f in app.frames()), what="the dialog to close")
+    app.wait_for(lambda: any("→ prioritised" in t for t in history_texts(app)),
+                 what="the move in the change history")
+    assert any("2027-01-31" in t for t in history_texts(app)), "the due date is not in the history"
+
+
+def test_import_a_fixture(app):
+    before = count_of(app, 0)[1]
+    assistant = app.frame("Import")
+    # The file came from the command line ("Open With"): format, columns,
+    # check, import.
+    for _ in range(6):
+        if all(f.get_name() != "Import" for f in app.frames()):
+            break
+        nxt = app.button("Next", node=assistant, timeout=2) if any(
+            "Next" in (n.get_name() or "") for n in app.walk(assistant) if n.get_role_name() == "push button") else app.button("Import", node=assistant)
+        app.wait_for(lambda: nxt.get_state_set().contains(Atspi.StateType.SENSITIVE), timeout=30,
+                     what="the assistant's next step")
+        app.activate(nxt)
+        time.sleep(1.5)
+    app.wait_for(lambda: count_of(app, 0)[1] == before + 67, timeout=60,
+                 what=f"67 more prospective items (had {before})")
+
+
+def test_export_a_workbook(app):
+    out = os.path.join(app.tmp, "commissie.xlsx")
+    app.wait_for(lambda: len(app.find_all("table row")) > 3, what="the rows")
+    app.window_action("export")
+    dialog = app.frame("Export to Excel")
+    app.activate(app.button("Export…", node=dialog))
+    # The file chooser: its name field takes a whole path.
+    app.wait_for(lambda: any(n.get_role_name() == "text" and n.get_name() == "Name:" for n in app.walk()),
+                 what="the file name field")
+    name = next(n for n in app.walk() if n.get_role_name() == "text" and n.get_name() == "Name:")
+    app.type_text(name, out)
+    chooser = app.frames()[-1]
+    app.activate(app.button("Save", node=chooser))
+    app.wait_for(lambda: os.path.exists(out), timeout=60, what=f"{out} to be written")
+    import zipfile
+    with zipfile.ZipFile(out) as z:
+        names = z.namelist()
+    assert "xl/workbook.xml" in names, names
+
+
+JOURNEYS = [test_start_switch_and_search, test_open_item_shows_details,
+            test_start_dossier_and_move_a_stage, test_export_a_workbook]
+FIXTURE = os.path.join(os.environ.get("HRB_FIXTURES", "../shared/fixtures"), "horizonscan_sample_67.csv")
 
 
 def main():
     failed = 0
-    for journey in JOURNEYS:
-        app = App()
+    runs = [(j, ()) for j in JOURNEYS] + [(test_import_a_fixture, (FIXTURE,))]
+    for journey, args in runs:
+        app = App(args=args)
         try:
             journey(app)
             print(f"ok - {journey.__name__}")
@@ -82,7 +141,7 @@ def main():
             traceback.print_exc()
         finally:
             app.close()
-    print(f"{len(JOURNEYS) - failed} passed, {failed} failed")
+    print(f"{len(runs) - failed} passed, {failed} failed")
     sys.exit(1 if failed else 0)
 
 
