@@ -1,6 +1,8 @@
 /* hrb-a11y.c: accessible names where GTK 4.8 does not pass them on. */
 #include "hrb-a11y.h"
 
+#include <adwaita.h>
+
 static void
 set_label (GtkWidget *widget, const char *label)
 {
@@ -96,4 +98,52 @@ hrb_a11y_label_expander_row (GtkWidget *row, const char *label)
   /* The row itself, its header list and the list of its nested rows. */
   set_label (row, label);
   label_lists (row, label);
+}
+
+/* The title of the nearest preferences group or row above widget. */
+static const char *
+context_title (GtkWidget *widget)
+{
+  for (GtkWidget *w = gtk_widget_get_parent (widget); w != NULL; w = gtk_widget_get_parent (w))
+    {
+      const char *t = NULL;
+
+      if (ADW_IS_PREFERENCES_GROUP (w))
+        t = adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (w));
+      else if (ADW_IS_PREFERENCES_ROW (w))
+        t = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w));
+      if (t != NULL && t[0] != '\0')
+        return t;
+    }
+  return NULL;
+}
+
+static void
+fix_tree (GtkWidget *widget, const char *combo_title)
+{
+  if (ADW_IS_COMBO_ROW (widget))
+    combo_title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget));
+  if (GTK_IS_LIST_VIEW (widget) && combo_title != NULL)
+    set_label (widget, combo_title);
+  else if (GTK_IS_LIST_BOX (widget))
+    {
+      const char *t = context_title (widget);
+      GtkWidget *first = gtk_widget_get_first_child (widget);
+
+      /* An untitled group: the list is named after its first row. */
+      if (t == NULL && first != NULL && ADW_IS_PREFERENCES_ROW (first))
+        t = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first));
+      if (t != NULL && t[0] != '\0')
+        set_label (widget, t);
+    }
+  /* The pop-up of a combo row is a popover child: walk it too. */
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    fix_tree (c, combo_title);
+}
+
+void
+hrb_a11y_fix_tree (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+  fix_tree (root, NULL);
 }

@@ -22,4 +22,9 @@ void hrb_a11y_label_from_content (GtkWidget *row);
  * that wraps its own GtkListBox). */
 void hrb_a11y_label_expander_row (GtkWidget *row, const char *label);
 
+/* For a dialog built in code or from a template: names the pop-up lists of
+ * its AdwComboRows after their titles, and each unnamed-by-us GtkListBox
+ * after the title of the preferences group or row around it. */
+void hrb_a11y_fix_tree (GtkWidget *root);
+
 G_END_DECLS

@@ -368,6 +368,7 @@ hrb_export_dialog_new (HrbWindow *window)
   g_signal_connect_swapped (self->cancel_button, "clicked", G_CALLBACK (cancel_clicked_cb), self);
   g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
   gtk_window_set_default_widget (GTK_WINDOW (self), self->export_button);
+  hrb_a11y_fix_tree (GTK_WIDGET (self));
   return self;
 }
 

@@ -1,5 +1,6 @@
 /* hrb-import-assistant.c: the import assistant. */
 #include "config.h"
+#include "hrb-a11y.h"
 #include "hrb-import-assistant.h"
 #include "hrb-compat.h"
 #include "hrb-import.h"
@@ -860,6 +861,7 @@ build_columns_page (HrbImportAssistant *self)
   gtk_box_append (GTK_BOX (box), self->mapping_group);
   gtk_box_append (GTK_BOX (box), self->save_map_button);
   self->preview_list = gtk_list_box_new ();
+  hrb_a11y_set_label (self->preview_list, _("Preview of the first rows"));
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->preview_list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (self->preview_list, "boxed-list");
   gtk_box_append (GTK_BOX (box), gtk_label_new (_("The first rows as they will be stored:")));
@@ -885,6 +887,9 @@ build_check_page (HrbImportAssistant *self)
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
 
   self->summary_row = adw_action_row_new ();
+  /* A title from the start, so the row is never nameless; the check
+   * replaces it with its result. */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->summary_row), _("Not checked yet"));
   self->check_spinner = gtk_spinner_new ();
   adw_action_row_add_suffix (ADW_ACTION_ROW (self->summary_row), self->check_spinner);
   self->skip_switch = gtk_switch_new ();
@@ -902,6 +907,7 @@ build_check_page (HrbImportAssistant *self)
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->vintage_row);
 
   self->problems_list = gtk_list_box_new ();
+  hrb_a11y_set_label (self->problems_list, _("Problems"));
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->problems_list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (self->problems_list, "boxed-list");
   gtk_box_append (GTK_BOX (box), group);
@@ -1001,6 +1007,7 @@ hrb_import_assistant_new (HrbWindow *window, GFile *file)
       if (self->path)
         go_to (self, STEP_FORMAT);
     }
+  hrb_a11y_fix_tree (GTK_WIDGET (self));
   return self;
 }
 

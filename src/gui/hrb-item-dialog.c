@@ -1,5 +1,6 @@
 /* hrb-item-dialog.c: the item editor with inline validation. */
 #include "config.h"
+#include "hrb-a11y.h"
 #include "hrb-item-dialog.h"
 #include "hrb-parse.h"
 #include "hrb-format.h"
@@ -710,5 +711,6 @@ hrb_item_dialog_new (GtkWindow     *parent,
   self->original = item ? hrb_item_copy (item) : NULL;
   self->stream = stream;
   fill (self);
+  hrb_a11y_fix_tree (GTK_WIDGET (self));
   return GTK_WIDGET (self);
 }

@@ -17,6 +17,8 @@ CONTAINERS_NEEDING_NAMES = {"list", "table", "tree table", "tree"}
 # Rows of a GtkColumnView: GTK 4.8 has no API to label them (GtkColumnViewRow
 # arrived in 4.12); their cells carry the text, which we check instead.
 ROW_ROLES = {"table row"}
+# Entries of a pop-up list (a drop-down's choices) are read by their text.
+CONTENT_ROLES = {"list item"}
 PAGES = ("Prospective", "Retrospective", "Dossiers", "Monitoring")
 
 
@@ -39,6 +41,10 @@ def check(app, node):
     if role in ROW_ROLES:
         texts = [c.get_name() for c in app.walk(node) if c.get_role_name() == "label" and c.get_name()]
         return None if texts else "a table row without any text"
+    if role in CONTENT_ROLES and not name:
+        texts = [c.get_name() for c in app.walk(node) if c.get_role_name() == "label" and c.get_name()]
+        if texts:
+            return None
     focusable = st.contains(Atspi.StateType.FOCUSABLE)
     action = node.get_action_iface()
     clickable = action is not None and action.get_n_actions() > 0
@@ -62,6 +68,10 @@ def main():
                 continue
             app.activate(tabs[0])
             visited.append(page)
+        # Dialogs opened from the menu and shortcuts.
+        for action in ("new-item", "import", "export"):
+            app.window_action(action)
+            visited.append(f"win.{action}")
         for node in app.walk():
             try:
                 problem = check(app, node)
