@@ -16,6 +16,7 @@ typedef struct {
   HrbStore            *store;
   guint64              generation;
   HrbScoreInput       *in;
+  GPtrArray           *objects;      /* HrbItemObject whose items in->items borrows */
   HrbScoreResult      *result;
   HrbMethod           *method;       /* copy of the method that made result */
   GHashTable          *index;        /* item id → input index + 1 */
@@ -26,6 +27,9 @@ typedef struct {
   HrbScoreExplanation *explanations[2];
   gboolean             stale[2];     /* list not refreshed since the last scoring */
   guint                refresh_id;
+  gboolean             adopting;     /* the editor is given a new store */
+  gboolean             step_applied; /* the load step scored this load */
+  gboolean             fresh;        /* the input is new, not scored yet */
 } Install;
 
 static Install *
@@ -41,6 +45,7 @@ install_free (gpointer data)
 
   g_clear_object (&in->store);
   g_clear_pointer (&in->in, hrb_score_input_free);
+  g_clear_pointer (&in->objects, g_ptr_array_unref);
   g_clear_pointer (&in->result, hrb_score_result_free);
   g_clear_pointer (&in->method, hrb_method_free);
   g_clear_pointer (&in->index, g_hash_table_unref);
@@ -64,6 +69,21 @@ index_of (Install *in, gint64 item_id)
   return v ? GPOINTER_TO_INT (v) - 1 : -1;
 }
 
+static void rescore (Install *in, gboolean reload);
+
+/* The input borrows the row objects' items; an edit replaces an item, and
+ * every edit changes the store's generation: score again before the items
+ * are read. Returns FALSE when the input could not be made current. */
+static gboolean
+ensure_current (Install *in)
+{
+  if (in->store == NULL || in->in == NULL)
+    return in->in != NULL;
+  if (hrb_store_get_generation (in->store) != in->generation)
+    rescore (in, TRUE);
+  return in->in != NULL && hrb_store_get_generation (in->store) == in->generation;
+}
+
 static void
 update_explanation (Install *in, HrbStream stream)
 {
@@ -74,6 +94,12 @@ update_explanation (Install *in, HrbStream stream)
 
   if (ex == NULL)
     return;
+  if (in->store && in->in && hrb_store_get_generation (in->store) != in->generation)
+    {
+      /* Scoring again updates the explanation. */
+      rescore (in, TRUE);
+      return;
+    }
   i = obj ? index_of (in, hrb_item_object_get_id (obj)) : -1;
   if (i < 0)
     {
@@ -147,14 +173,30 @@ apply_result (Install *in, gboolean all)
     in->refresh_id = g_timeout_add (250, refresh_stale_cb, in);
 }
 
-/* The items as the lists hold them (already loaded by the window), with
- * the previous vintages and expert scores from the store. */
+/* The score input over the row objects' items (borrowed: the input is kept
+ * together with references to the objects), with the previous vintages and
+ * expert scores from the store. Runs in the loading thread or, after an
+ * edit, on the main thread. */
 static HrbScoreInput *
-load_input (Install *in, GError **error)
+build_input (HrbStore *store, GPtrArray *objects, GError **error)
 {
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) hrb_item_free);
+  g_autoptr(GPtrArray) items = g_ptr_array_sized_new (objects->len);
   g_autoptr(GHashTable) previous = NULL;
   g_autoptr(GHashTable) expert = NULL;
+
+  for (guint k = 0; k < objects->len; k++)
+    g_ptr_array_add (items, (gpointer) hrb_item_object_get_item (g_ptr_array_index (objects, k)));
+  if ((previous = hrb_store_list_previous_figures (store, HRB_STREAM_ANY, error)) == NULL ||
+      (expert = hrb_store_list_expert_scores (store, error)) == NULL)
+    return NULL;
+  return hrb_score_input_new_from_items (items, previous, expert, NULL);
+}
+
+/* The row objects of both lists, as the lists hold them. */
+static GPtrArray *
+list_objects (Install *in)
+{
+  GPtrArray *objects = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (int s = 0; s < 2; s++)
     {
@@ -163,15 +205,26 @@ load_input (Install *in, GError **error)
       guint n = model ? g_list_model_get_n_items (model) : 0;
 
       for (guint k = 0; k < n; k++)
-        {
-          g_autoptr(HrbItemObject) obj = g_list_model_get_item (model, k);
-          g_ptr_array_add (items, hrb_item_copy (hrb_item_object_get_item (obj)));
-        }
+        g_ptr_array_add (objects, g_list_model_get_item (model, k));
     }
-  if ((previous = hrb_store_list_previous_figures (in->store, HRB_STREAM_ANY, error)) == NULL ||
-      (expert = hrb_store_list_expert_scores (in->store, error)) == NULL)
-    return NULL;
-  return hrb_score_input_new_from_items (items, previous, expert, NULL);
+  return objects;
+}
+
+/* Takes a fresh input (and the objects it borrows from). */
+static void
+set_input (Install *in, HrbScoreInput *fresh, GPtrArray *objects)
+{
+  g_clear_pointer (&in->in, hrb_score_input_free);
+  g_clear_pointer (&in->result, hrb_score_result_free);
+  g_clear_pointer (&in->objects, g_ptr_array_unref);
+  in->in = fresh;
+  in->objects = objects;
+  in->fresh = TRUE;
+  in->generation = hrb_store_get_generation (in->store);
+  g_clear_pointer (&in->index, g_hash_table_unref);
+  in->index = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < in->in->n; i++)
+    g_hash_table_insert (in->index, &in->in->item_id[i], GINT_TO_POINTER (i + 1));
 }
 
 /* Reloads the inputs when the store changed, then scores with the editor's
@@ -187,7 +240,8 @@ rescore (Install *in, gboolean reload)
     return;
   if (reload || in->in == NULL || hrb_store_get_generation (in->store) != in->generation)
     {
-      HrbScoreInput *fresh = load_input (in, &error);
+      g_autoptr(GPtrArray) objects = list_objects (in);
+      HrbScoreInput *fresh = build_input (in->store, objects, &error);
 
       loaded = TRUE;
       if (fresh == NULL)
@@ -195,15 +249,10 @@ rescore (Install *in, gboolean reload)
           g_warning ("Cannot score the items: %s", error->message);
           return;
         }
-      g_clear_pointer (&in->in, hrb_score_input_free);
-      g_clear_pointer (&in->result, hrb_score_result_free);
-      in->in = fresh;
-      in->generation = hrb_store_get_generation (in->store);
-      g_clear_pointer (&in->index, g_hash_table_unref);
-      in->index = g_hash_table_new (g_int64_hash, g_int64_equal);
-      for (guint i = 0; i < in->in->n; i++)
-        g_hash_table_insert (in->index, &in->in->item_id[i], GINT_TO_POINTER (i + 1));
+      set_input (in, fresh, g_steal_pointer (&objects));
     }
+  loaded = loaded || in->fresh;
+  in->fresh = FALSE;
   if (m != NULL && hrb_method_validate (m, NULL))
     {
       g_clear_pointer (&in->method, hrb_method_free);
@@ -337,6 +386,9 @@ section_update_cb (GtkWidget *section, HrbStore *store, HrbItemObject *obj, gpoi
 static void
 method_changed_cb (HrbMethodEditor *editor, Install *in)
 {
+  /* A new store: the caller scores once the items are read. */
+  if (in->adopting)
+    return;
   rescore (in, FALSE);
 }
 
@@ -392,7 +444,7 @@ freeze_list_cb (HrbFreezeDialog *dialog, const char *name, const char *date, con
   g_autofree char *toast = NULL;
   HrbFrozenList frozen = { 0 };
 
-  if (in->store == NULL || in->result == NULL)
+  if (in->store == NULL || in->result == NULL || !ensure_current (in))
     return g_strdup (_("Nothing is scored yet."));
   ranking = hrb_ranking_new (in->method, in->in, in->result, stream);
   method = hrb_method_copy (in->method);
@@ -425,22 +477,93 @@ freeze_action_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data
     }
   if (in->method == NULL)
     rescore (in, TRUE);
+  else
+    ensure_current (in);
   label = g_strdup_printf (_("method %s version %d"), in->method->name, in->method->version);
   dialog = hrb_freeze_dialog_new (GTK_WINDOW (in->window), hrb_list_page_get_stream (page), label,
                                   freeze_list_cb, in);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The window's store, also for the method editor (without scoring: the
+ * caller does that with the new items). */
+static void
+adopt_store (Install *in, HrbStore *store)
+{
+  if (store == in->store)
+    return;
+  g_set_object (&in->store, store);
+  in->adopting = TRUE;
+  hrb_method_editor_set_store (in->editor, store);
+  in->adopting = FALSE;
+}
+
+/* Load step ------------------------------------------------------------------ */
+
+typedef struct {
+  HrbScoreInput *input;
+  GPtrArray     *objects;   /* HrbItemObject, parallel to input */
+  char          *error;
+} Loaded;
+
+static void
+loaded_free (gpointer data)
+{
+  Loaded *l = data;
+
+  g_clear_pointer (&l->input, hrb_score_input_free);
+  g_clear_pointer (&l->objects, g_ptr_array_unref);
+  g_free (l->error);
+  g_free (l);
+}
+
+/* Loading thread: the score input for the items just read (the window does
+ * not use the store from the main thread meanwhile). */
+static gpointer
+load_thread_cb (HrbStore *store, GPtrArray *objects, gpointer user_data)
+{
+  Loaded *l = g_new0 (Loaded, 1);
+  g_autoptr(GError) error = NULL;
+
+  l->objects = g_ptr_array_new_full (objects->len, g_object_unref);
+  for (guint k = 0; k < objects->len; k++)
+    g_ptr_array_add (l->objects, g_object_ref (g_ptr_array_index (objects, k)));
+  l->input = build_input (store, l->objects, &error);
+  if (l->input == NULL)
+    l->error = g_strdup (error->message);
+  return l;
+}
+
+/* Main thread, the lists filled: score and put the ranks on the rows. */
+static void
+load_apply_cb (HrbWindow *window, gpointer result, gpointer user_data)
+{
+  Install *in = user_data;
+  Loaded *l = result;
+
+  adopt_store (in, hrb_window_get_store (window));
+  in->step_applied = FALSE;
+  if (in->store == NULL || l == NULL || l->input == NULL)
+    {
+      /* "items-loaded" tries again on the main thread. */
+      if (l && l->error)
+        g_warning ("Cannot score the items: %s", l->error);
+      return;
+    }
+  set_input (in, g_steal_pointer (&l->input), g_steal_pointer (&l->objects));
+  in->step_applied = TRUE;
+  rescore (in, FALSE);
+}
+
 static void
 items_loaded_cb (HrbWindow *window, Install *in)
 {
-  HrbStore *store = hrb_window_get_store (window);
-
-  if (store != in->store)
+  if (in->step_applied)
     {
-      g_set_object (&in->store, store);
-      hrb_method_editor_set_store (in->editor, store);
+      in->step_applied = FALSE;
+      return;
     }
+  adopt_store (in, hrb_window_get_store (window));
   rescore (in, TRUE);
 }
 
@@ -484,6 +607,7 @@ hrb_scoring_install (HrbWindow *window)
       hrb_item_details_add_section (hrb_list_page_get_details (page), GTK_WIDGET (in->explanations[s]),
                                     section_update_cb, in, NULL);
     }
+  hrb_window_add_load_step (window, load_thread_cb, load_apply_cb, loaded_free, in);
   g_signal_connect (window, "items-loaded", G_CALLBACK (items_loaded_cb), in);
   if (hrb_window_get_store (window) != NULL && !hrb_window_is_loading (window))
     items_loaded_cb (window, in);
