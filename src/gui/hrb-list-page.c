@@ -32,6 +32,7 @@ struct _HrbListPage
 
   char               *count_text;
   guint               search_idle;
+  GHashTable         *bound_cells;    /* GtkListItem → TextCell: text cells on screen */
 
   /* Template widgets. */
   GtkWidget          *filter_bar;
@@ -222,9 +223,8 @@ text_cell_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, g
 }
 
 static void
-text_cell_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer data)
+text_cell_update (TextCell *tc, GtkListItem *list_item)
 {
-  TextCell *tc = data;
   GtkWidget *cell = gtk_list_item_get_child (list_item);
   HrbItemObject *obj = gtk_list_item_get_item (list_item);
   g_autofree char *text = tc->func (obj, &tc->page->fmt, tc->user_data);
@@ -239,6 +239,25 @@ text_cell_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gp
       gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
       gtk_widget_remove_css_class (cell, "dim-label");
     }
+}
+
+static void
+text_cell_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer data)
+{
+  TextCell *tc = data;
+
+  text_cell_update (tc, list_item);
+  if (tc->page->bound_cells)
+    g_hash_table_insert (tc->page->bound_cells, list_item, tc);
+}
+
+static void
+text_cell_unbind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer data)
+{
+  TextCell *tc = data;
+
+  if (tc->page->bound_cells)
+    g_hash_table_remove (tc->page->bound_cells, list_item);
 }
 
 GtkListItemFactory *
@@ -263,6 +282,7 @@ hrb_list_page_text_factory_new (HrbListPage    *self,
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (text_cell_setup_cb), tc);
   g_signal_connect (factory, "bind", G_CALLBACK (text_cell_bind_cb), tc);
+  g_signal_connect (factory, "unbind", G_CALLBACK (text_cell_unbind_cb), tc);
   g_object_set_data_full (G_OBJECT (factory), "hrb-text-cell", tc, g_free);
   return factory;
 }
@@ -854,6 +874,7 @@ hrb_list_page_finalize (GObject *object)
   g_strfreev (self->needle_words);
   g_free (self->filter_domain);
   g_free (self->count_text);
+  g_clear_pointer (&self->bound_cells, g_hash_table_unref);
 
   G_OBJECT_CLASS (hrb_list_page_parent_class)->finalize (object);
 }
@@ -943,6 +964,7 @@ hrb_list_page_init (HrbListPage *self)
   hrb_number_format_current (&self->fmt);
   self->needle = g_strdup ("");
   self->filter_setting = -1;
+  self->bound_cells = g_hash_table_new (NULL, NULL);
 
   self->items = hrb_item_list_new ();
   self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->items)),
@@ -1213,7 +1235,23 @@ hrb_list_page_add_empty_action (HrbListPage *self, const char *label, const char
 void
 hrb_list_page_refresh (HrbListPage *self)
 {
+  GtkSortType order;
+  GHashTableIter iter;
+  gpointer list_item, tc;
+
   g_return_if_fail (HRB_IS_LIST_PAGE (self));
 
-  hrb_item_list_changed_all (self->items);
+  if (self->column_view == NULL ||
+      hrb_compat_column_view_get_primary_sort (GTK_COLUMN_VIEW (self->column_view), &order) != NULL)
+    {
+      hrb_item_list_changed_all (self->items);
+      return;
+    }
+  /* Unsorted: the rows keep their order. Replacing them all would rebuild
+   * every row widget; refilter (only the changes are emitted) and redraw the
+   * text cells on screen instead. */
+  gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_DIFFERENT);
+  g_hash_table_iter_init (&iter, self->bound_cells);
+  while (g_hash_table_iter_next (&iter, &list_item, &tc))
+    text_cell_update (tc, list_item);
 }
