@@ -131,8 +131,8 @@ field_cb (void *data, size_t len, void *user_data)
   if (len > r->max_field)
     {
       set_error_at (r, r->building_row, column, HRB_CSV_ERROR_FIELD_TOO_LONG,
-                    _("field longer than %" G_GSIZE_FORMAT " bytes (the limit is %" G_GSIZE_FORMAT ")"),
-                    (gsize) len, r->max_field);
+                    _("field longer than %lu bytes (the limit is %lu)"),
+                    (unsigned long) len, (unsigned long) r->max_field);
       return;
     }
   if (data != NULL && memchr (data, '\0', len) != NULL)
@@ -163,9 +163,9 @@ field_cb (void *data, size_t len, void *user_data)
       if (data != NULL && !g_utf8_validate (data, len, &end))
         {
           set_error_at (r, r->building_row, column, HRB_CSV_ERROR_ENCODING,
-                        _("invalid UTF-8 (byte 0x%02X at position %" G_GSIZE_FORMAT " of the field); "
+                        _("invalid UTF-8 (byte 0x%02X at position %lu of the field); "
                           "save the file as UTF-8"),
-                        (guchar) *end, (gsize) (end - (const char *) data) + 1);
+                        (guchar) *end, (unsigned long) (end - (const char *) data) + 1);
           return;
         }
       text = g_strndup (data ? data : "", len);
@@ -357,8 +357,8 @@ reader_start (HrbCsvReader *r, const HrbCsvOptions *options, GError **error)
   if (r->size > max_size)
     {
       g_set_error (error, HRB_CSV_ERROR, HRB_CSV_ERROR_FILE_TOO_LARGE,
-                   _("the file is larger than %" G_GUINT64_FORMAT " MiB (the limit)"),
-                   max_size / (1024 * 1024));
+                   _("the file is larger than %llu MiB (the limit)"),
+                   (unsigned long long) (max_size / (1024 * 1024)));
       goto fail;
     }
   if (!fill_block (r))
@@ -544,8 +544,8 @@ hrb_csv_reader_next (HrbCsvReader *r, const char * const **fields, guint *n_fiel
               if (r->building->len == 0)
                 r->building_row = r->line;
               set_error_at (r, r->building_row, r->building->len + 1, HRB_CSV_ERROR_FIELD_TOO_LONG,
-                            _("field longer than %" G_GSIZE_FORMAT " bytes (the limit); "
-                              "an unterminated quote?"), r->max_field);
+                            _("field longer than %lu bytes (the limit); "
+                              "an unterminated quote?"), (unsigned long) r->max_field);
             }
           continue;
         }
