@@ -91,6 +91,7 @@ hrb_cli_import (HrbCliContext *ctx)
 
   opts.vintage = vintage;
   opts.dry_run = dry_run;
+  opts.backup_keep = HRB_STORE_DEFAULT_KEEP;
   opts.skip_invalid = skip_invalid;
   ok = hrb_import_file (store, file, &opts, &result, &error);
 

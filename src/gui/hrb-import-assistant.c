@@ -664,6 +664,7 @@ run_import (HrbImportAssistant *self)
   opts.map = g_object_get_data (G_OBJECT (self), "hrb-import-map");
   opts.progress = progress_cb;
   opts.progress_data = self;
+  opts.backup_keep = HRB_STORE_DEFAULT_KEEP;
   self->busy = TRUE;
   self->cancellable = g_cancellable_new ();
   gtk_label_set_text (GTK_LABEL (self->progress_label), _("Importing… Cancel imports nothing."));

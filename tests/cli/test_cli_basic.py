@@ -124,8 +124,26 @@ def test_database_is_private(d):
     expect(mode & 0o077 == 0, f"mode {oct(mode)}")
 
 
+def test_backup_before_import_and_restore(d):
+    db = os.path.join(d, "team.db")
+    run(db, "init", check=0)
+    fixture = os.path.join(os.environ.get("HRB_FIXTURES", "../shared/fixtures"), "horizonscan_sample_67.csv")
+    run(db, "import", "--source", "horizonscan", fixture, check=0)
+    backups = run(db, "backups", check=0)[1].split()
+    expect(len(backups) == 1 and backups[0].endswith("-before-import.db"), f"backups: {backups}")
+    code, out, err = run(db, "check", "--backup", backups[0], check=0)
+    expect("integrity: ok" in out, out)
+    expect(len(rows(run(db, "list", check=0)[1])) == 67, "imported")
+    # Restoring the backup made before the import brings back the empty list.
+    run(db, "restore", backups[0], check=0)
+    expect(len(rows(run(db, "list", check=0)[1])) == 0, "restored to before the import")
+    # ... and the content from just before the restore was kept as a backup too.
+    after = run(db, "backups", check=0)[1].split()
+    expect(any(b.endswith("-before-restore.db") for b in after), f"backups: {after}")
+
+
 if __name__ == "__main__":
     main([test_init_demo_and_list_columns, test_stream_filter_and_json, test_item_id_stable,
           test_check_ok, test_demo_refused_on_non_empty, test_newer_database_refused,
           test_damaged_database_refused, test_missing_database, test_usage_errors,
-          test_database_is_private])
+          test_database_is_private, test_backup_before_import_and_restore])

@@ -1866,6 +1866,19 @@ hrb_import_file (HrbStore *store, const char *path, const HrbImportOptions *opti
       HrbBatch b = { 0 };
       g_autofree char *base = g_path_get_basename (path);
 
+      /* A copy of the database before anything changes (the last ones are
+       * kept); an import that cannot be backed up does not start. */
+      if (options->backup_keep > 0)
+        {
+          g_autofree char *backup = hrb_store_auto_backup (store, options->backup_folder,
+                                                           "before-import", options->backup_keep,
+                                                           &local);
+          if (backup == NULL)
+            {
+              store_fail (&c, error, g_steal_pointer (&local));
+              goto done;
+            }
+        }
       hrb_store_set_large_cache (store, TRUE);
       if (!hrb_store_begin (store, &local))
         {

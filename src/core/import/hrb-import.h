@@ -111,6 +111,8 @@ typedef struct {
   guint                  max_rows;      /* dry runs: stop after this many rows (0: all) */
   HrbImportRowFunc       row_func;      /* called for each data row (importing thread) */
   gpointer               row_data;
+  guint                  backup_keep;   /* > 0: back the database up first, keep this many */
+  const char            *backup_folder; /* NULL: "backups" next to the database */
 } HrbImportOptions;
 
 typedef struct {
