@@ -33,6 +33,7 @@ struct _HrbListPage
   char               *count_text;
   guint               search_idle;
   GHashTable         *bound_cells;    /* GtkListItem → TextCell: text cells on screen */
+  gboolean            view_attached;  /* the column view shows the selection model */
 
   /* Template widgets. */
   GtkWidget          *filter_bar;
@@ -915,6 +916,23 @@ hrb_list_page_get_property (GObject *object, guint prop_id, GValue *value, GPara
     }
 }
 
+/* The column view costs time and memory per item in the model (tens of
+ * megabytes at 100,000 items), also while hidden: it gets the model when the
+ * page is first shown, so that the page behind the other one does not delay
+ * the start. The models, selection and search work without it. */
+static void
+hrb_list_page_map (GtkWidget *widget)
+{
+  HrbListPage *self = HRB_LIST_PAGE (widget);
+
+  if (!self->view_attached && self->column_view)
+    {
+      self->view_attached = TRUE;
+      gtk_column_view_set_model (GTK_COLUMN_VIEW (self->column_view), GTK_SELECTION_MODEL (self->selection));
+    }
+  GTK_WIDGET_CLASS (hrb_list_page_parent_class)->map (widget);
+}
+
 static void
 hrb_list_page_class_init (HrbListPageClass *klass)
 {
@@ -926,6 +944,7 @@ hrb_list_page_class_init (HrbListPageClass *klass)
   object_class->finalize = hrb_list_page_finalize;
   object_class->set_property = hrb_list_page_set_property;
   object_class->get_property = hrb_list_page_get_property;
+  widget_class->map = hrb_list_page_map;
 
   properties[PROP_STREAM] =
     g_param_spec_int ("stream", NULL, NULL, HRB_STREAM_PROSPECTIVE, HRB_STREAM_RETROSPECTIVE,
@@ -975,7 +994,7 @@ hrb_list_page_init (HrbListPage *self)
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filter_model)));
   gtk_single_selection_set_autoselect (self->selection, TRUE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_column_view_set_model (GTK_COLUMN_VIEW (self->column_view), GTK_SELECTION_MODEL (self->selection));
+  /* The column view gets the model when the page is first shown. */
   g_signal_connect (self->filter_model, "items-changed", G_CALLBACK (filter_items_changed_cb), self);
   g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (selection_changed_cb), self);
 
