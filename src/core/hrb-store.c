@@ -1784,3 +1784,50 @@ hrb_store_restore_from (HrbStore *self, const char *backup_path, GError **error)
   }
   return hrb_store_audit (self, "database", 0, "restored", NULL, backup_path, error);
 }
+
+/* Watching for other programs' commits ------------------------------------------- */
+
+struct _HrbStoreWatch
+{
+  sqlite3      *db;
+  sqlite3_stmt *version;
+};
+
+HrbStoreWatch *
+hrb_store_watch_new (const char *path, GError **error)
+{
+  HrbStoreWatch *w = g_new0 (HrbStoreWatch, 1);
+
+  if (sqlite3_open_v2 (path, &w->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (w->db, "PRAGMA data_version", -1, &w->version, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, HRB_STORE_ERROR, HRB_STORE_ERROR_IO, _("Cannot watch %s: %s"), path,
+                   w->db ? sqlite3_errmsg (w->db) : "out of memory");
+      hrb_store_watch_free (w);
+      return NULL;
+    }
+  sqlite3_busy_timeout (w->db, 100);
+  return w;
+}
+
+gint64
+hrb_store_watch_version (HrbStoreWatch *watch)
+{
+  gint64 v = -1;
+
+  g_return_val_if_fail (watch != NULL, -1);
+  if (sqlite3_step (watch->version) == SQLITE_ROW)
+    v = sqlite3_column_int64 (watch->version, 0);
+  sqlite3_reset (watch->version);
+  return v;
+}
+
+void
+hrb_store_watch_free (HrbStoreWatch *watch)
+{
+  if (watch == NULL)
+    return;
+  sqlite3_finalize (watch->version);
+  sqlite3_close_v2 (watch->db);
+  g_free (watch);
+}

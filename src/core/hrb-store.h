@@ -152,6 +152,17 @@ gboolean    hrb_store_verify_file (const char *path, GString *report, GError **e
  * automatic backup with reason "before-restore". */
 gboolean    hrb_store_restore_from (HrbStore *self, const char *backup_path, GError **error);
 
+/* Watching a database file for commits by other programs: a read-only
+ * connection of its own whose data version changes whenever any other
+ * connection (another process, or this one's own store) commits. */
+typedef struct _HrbStoreWatch HrbStoreWatch;
+HrbStoreWatch *hrb_store_watch_new     (const char *path, GError **error);
+/* A number that changes when the file's content was committed anew; -1
+ * when the file cannot be read. */
+gint64         hrb_store_watch_version (HrbStoreWatch *watch);
+void           hrb_store_watch_free    (HrbStoreWatch *watch);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HrbStoreWatch, hrb_store_watch_free)
+
 /* For store modules only (hrb-store-*.c). */
 typedef struct sqlite3 sqlite3;
 sqlite3    *hrb_store_get_db (HrbStore *self);

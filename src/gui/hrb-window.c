@@ -7,8 +7,12 @@
 #include "hrb-scoring-install.h"
 #include "hrb-import-assistant.h"
 #include "hrb-export-dialog.h"
+#include "hrb-watch.h"
 
 #include <glib/gi18n.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 struct _HrbWindow
 {
@@ -197,6 +201,11 @@ load_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
         step->apply_func (self, r->results[i], step->user_data);
     }
   load_result_free (r);
+#ifdef __GLIBC__
+  /* The loading thread's short-lived buffers (query rows, sort keys) leave
+   * free pages behind in its heap: give them back. */
+  malloc_trim (0);
+#endif
   gtk_spinner_stop (GTK_SPINNER (self->spinner));
   gtk_stack_set_visible_child_name (GTK_STACK (self->main_stack), "pages");
   g_signal_emit (self, signals[SIGNAL_ITEMS_LOADED], 0);
@@ -606,6 +615,7 @@ setup (HrbWindow *self)
   hrb_scoring_install (self);
   hrb_import_assistant_install (self);
   hrb_export_install (self);
+  hrb_watch_install (self, 2000);
   visible_page_changed_cb (self);
 }
 

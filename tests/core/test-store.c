@@ -444,6 +444,29 @@ test_new_file_is_private (void **state)
 }
 
 static void
+test_watch_sees_commits (void **state)
+{
+  g_autofree char *dir = test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "watched.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HrbStore) store = hrb_store_open (path, &error);
+  g_autoptr(HrbStoreWatch) watch = hrb_store_watch_new (path, &error);
+  gint64 v0, v1;
+
+  assert_non_null (watch);
+  v0 = hrb_store_watch_version (watch);
+  assert_true (v0 >= 0);
+  assert_int_equal (hrb_store_watch_version (watch), v0);
+  add_medicine (store, "faricimab", "Vabysmo", "S01LA09");
+  v1 = hrb_store_watch_version (watch);
+  assert_true (v1 != v0);
+  assert_int_equal (hrb_store_watch_version (watch), v1);
+  g_clear_pointer (&watch, hrb_store_watch_free);
+  g_clear_object (&store);
+  test_rmdir (dir);
+}
+
+static void
 test_demo_data (void **state)
 {
   g_autoptr(HrbStore) store = test_store_new ();
@@ -582,6 +605,7 @@ main (void)
     cmocka_unit_test (test_refuse_damaged_file),
     cmocka_unit_test (test_new_file_is_private),
     cmocka_unit_test (test_backup_prune_and_restore),
+    cmocka_unit_test (test_watch_sees_commits),
     cmocka_unit_test (test_demo_data),
     cmocka_unit_test (test_generator_is_deterministic),
   };

@@ -1,0 +1,147 @@
+/* test-watch.c: changes committed by another program (here: a second
+ * connection to the same file, as the CLI has) show in the open window;
+ * the window's own edits do not reload the lists. Exits 77 without a
+ * display. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "hrb-application.h"
+#include "hrb-watch.h"
+#include "hrb-window.h"
+
+static HrbApplication *app;
+static HrbWindow      *window;
+static char           *tmp_dir;
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+wait_for (Condition cond, gpointer data)
+{
+  gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (!cond (data))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+  return TRUE;
+}
+
+static void
+settle (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}
+
+static gboolean
+loaded_cond (gpointer data)
+{
+  return !hrb_window_is_loading (HRB_WINDOW (data));
+}
+
+
+static guint
+n_items (HrbStream stream)
+{
+  HrbListPage *page = hrb_window_get_list_page (window, stream);
+  return g_list_model_get_n_items (hrb_list_page_get_items (page));
+}
+
+static gint64
+add_item (HrbStore *store, const char *inn)
+{
+  g_autoptr(HrbMedicine) m = hrb_medicine_new ();
+  g_autoptr(HrbItem) item = hrb_item_new ();
+  g_autoptr(GError) error = NULL;
+
+  m->inn = g_strdup (inn);
+  item->medicine_id = hrb_store_insert_medicine (store, m, &error);
+  g_assert_no_error (error);
+  item->status = HRB_STATUS_ADMITTED;
+  item->indication = g_strdup ("Testindicatie");
+  return hrb_store_insert_item (store, item, &error);
+}
+
+static void
+test_other_program_shows (void)
+{
+  const char *path = hrb_store_get_path (hrb_window_get_store (window));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HrbStore) other = hrb_store_open (path, &error);
+  guint before = n_items (HRB_STREAM_RETROSPECTIVE);
+
+  g_assert_no_error (error);
+  /* Nothing changed: nothing to do. */
+  g_assert_false (hrb_watch_check_now (window));
+  g_assert_cmpint (add_item (other, "andere-stof"), >, 0);
+  g_assert_true (hrb_watch_check_now (window));
+  g_assert_true (wait_for (loaded_cond, window));
+  g_assert_cmpuint (n_items (HRB_STREAM_RETROSPECTIVE), ==, before + 1);
+  g_assert_false (hrb_watch_check_now (window));
+}
+
+static void
+test_own_edit_does_not_reload (void)
+{
+  HrbStore *own = hrb_window_get_store (window);
+
+  g_assert_cmpint (add_item (own, "eigen-stof"), >, 0);
+  g_assert_false (hrb_watch_check_now (window));
+  g_assert_false (hrb_window_is_loading (window));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db_path = NULL;
+  int status;
+
+  setlocale (LC_ALL, "");
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_test_init (&argc, &argv, NULL);
+  if (!gtk_init_check ())
+    {
+      g_printerr ("no display; skipping the GUI tests\n");
+      return 77;
+    }
+  tmp_dir = g_dir_make_tmp ("hrb-gui-watch-XXXXXX", &error);
+  g_assert_no_error (error);
+  db_path = g_build_filename (tmp_dir, "watch-test.db", NULL);
+  app = hrb_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_application_hold (G_APPLICATION (app));
+  window = hrb_application_open_database (app, db_path, TRUE);
+  g_assert_nonnull (window);
+  g_assert_true (wait_for (loaded_cond, window));
+
+  g_test_add_func ("/gui/watch/other-program", test_other_program_shows);
+  g_test_add_func ("/gui/watch/own-edit", test_own_edit_does_not_reload);
+  status = g_test_run ();
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle (50);
+  g_application_release (G_APPLICATION (app));
+  g_clear_object (&app);
+  {
+    g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (db_path, "-shm", NULL);
+    g_unlink (db_path);
+    g_unlink (wal);
+    g_unlink (shm);
+    g_rmdir (tmp_dir);
+  }
+  return status;
+}
