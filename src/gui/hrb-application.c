@@ -2,6 +2,7 @@
 #include "config.h"
 #include "hrb-application.h"
 #include "hrb-import-assistant.h"
+#include "hrb-recent.h"
 #include "hrb-compat.h"
 #include "hrb-demo.h"
 
@@ -99,7 +100,9 @@ hrb_application_open_database (HrbApplication *self, const char *path, gboolean 
       return NULL;
     }
   apply_author (self, store);
+  hrb_recent_remember (self->settings, path);
   window = hrb_window_new (GTK_APPLICATION (self), store);
+  hrb_recent_install (self, window);
   g_signal_emit (self, signals[SIGNAL_WINDOW_CREATED], 0, window);
   gtk_window_present (GTK_WINDOW (window));
   return window;
@@ -131,6 +134,7 @@ hrb_application_open_in_window (HrbApplication *self,
       return FALSE;
     }
   apply_author (self, store);
+  hrb_recent_remember (self->settings, path);
   hrb_window_set_store (window, store);
   return TRUE;
 }

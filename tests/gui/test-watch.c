@@ -101,6 +101,35 @@ test_own_edit_does_not_reload (void)
   g_assert_false (hrb_window_is_loading (window));
 }
 
+static void
+test_recent_databases (void)
+{
+  GSettings *settings = hrb_application_get_settings (app);
+  const char *path = hrb_store_get_path (hrb_window_get_store (window));
+  g_autofree char *canonical = g_canonicalize_filename (path, NULL);
+  g_auto(GStrv) recent = NULL;
+  GMenuModel *section = G_MENU_MODEL (hrb_window_get_menu_section (window, "file"));
+  gboolean found = FALSE;
+
+  g_assert_nonnull (settings);
+  recent = g_settings_get_strv (settings, "recent-databases");
+  g_assert_nonnull (recent[0]);
+  g_assert_cmpstr (recent[0], ==, canonical);
+  /* The primary menu offers it under Recent Databases. */
+  for (int i = 0; i < g_menu_model_get_n_items (section); i++)
+    {
+      g_autoptr(GMenuModel) sub = g_menu_model_get_item_link (section, i, G_MENU_LINK_SUBMENU);
+      for (int k = 0; sub && k < g_menu_model_get_n_items (sub); k++)
+        {
+          g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (sub, k, G_MENU_ATTRIBUTE_TARGET, G_VARIANT_TYPE_STRING);
+          if (target && g_strcmp0 (g_variant_get_string (target, NULL), canonical) == 0)
+            found = TRUE;
+        }
+    }
+  g_assert_true (found);
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "open-recent"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -129,6 +158,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/gui/watch/other-program", test_other_program_shows);
   g_test_add_func ("/gui/watch/own-edit", test_own_edit_does_not_reload);
+  g_test_add_func ("/gui/recent/remembered", test_recent_databases);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));
