@@ -1,6 +1,8 @@
 /* hrb-import-assistant.c: the import assistant. */
 #include "config.h"
 #include "hrb-a11y.h"
+#include "hrb-backup-ui.h"
+#include "hrb-application.h"
 #include "hrb-import-assistant.h"
 #include "hrb-compat.h"
 #include "hrb-import.h"
@@ -552,6 +554,7 @@ static void
 run_dry_run (HrbImportAssistant *self)
 {
   g_autoptr(HrbImportMap) map = NULL;
+  g_autofree char *backup_folder = NULL;
   HrbImportOptions opts;
 
   if (self->busy || self->store == NULL || self->path == NULL)
@@ -664,7 +667,15 @@ run_import (HrbImportAssistant *self)
   opts.map = g_object_get_data (G_OBJECT (self), "hrb-import-map");
   opts.progress = progress_cb;
   opts.progress_data = self;
-  opts.backup_keep = HRB_STORE_DEFAULT_KEEP;
+  {
+    GApplication *app = g_application_get_default ();
+    GSettings *settings = HRB_IS_APPLICATION (app) ? hrb_application_get_settings (HRB_APPLICATION (app)) : NULL;
+
+    opts.backup_keep = hrb_backup_keep (settings);
+    /* Kept with the assistant: the import reads it in its thread. */
+    g_object_set_data_full (G_OBJECT (self), "hrb-backup-folder", hrb_backup_folder (settings), g_free);
+    opts.backup_folder = g_object_get_data (G_OBJECT (self), "hrb-backup-folder");
+  }
   self->busy = TRUE;
   self->cancellable = g_cancellable_new ();
   gtk_label_set_text (GTK_LABEL (self->progress_label), _("Importing… Cancel imports nothing."));

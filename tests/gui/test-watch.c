@@ -11,6 +11,7 @@
 
 #include "hrb-application.h"
 #include "hrb-watch.h"
+#include "hrb-backup-ui.h"
 #include "hrb-window.h"
 
 static HrbApplication *app;
@@ -130,6 +131,36 @@ test_recent_databases (void)
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "open-recent"));
 }
 
+static void
+test_restore_backup (void)
+{
+  HrbStore *store = hrb_window_get_store (window);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = NULL;
+  guint before;
+
+  /* Start from lists that show the database as it is. */
+  hrb_window_set_store (window, store);
+  g_assert_true (wait_for (loaded_cond, window));
+  before = n_items (HRB_STREAM_RETROSPECTIVE);
+  backup = hrb_store_auto_backup (store, NULL, "manual", 10, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "restore-backup"));
+  g_assert_cmpint (add_item (store, "na-de-backup"), >, 0);
+  hrb_window_set_store (window, store);
+  g_assert_true (wait_for (loaded_cond, window));
+  g_assert_cmpuint (n_items (HRB_STREAM_RETROSPECTIVE), ==, before + 1);
+
+  g_assert_true (hrb_backup_restore (window, backup, &error));
+  g_assert_no_error (error);
+  g_assert_true (wait_for (loaded_cond, window));
+  g_assert_cmpuint (n_items (HRB_STREAM_RETROSPECTIVE), ==, before);
+  /* A file that is not a backup is refused and nothing changes. */
+  g_assert_false (hrb_backup_restore (window, "/proc/version", &error));
+  g_assert_nonnull (error);
+  g_assert_cmpuint (n_items (HRB_STREAM_RETROSPECTIVE), ==, before);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -159,6 +190,7 @@ main (int argc, char **argv)
   g_test_add_func ("/gui/watch/other-program", test_other_program_shows);
   g_test_add_func ("/gui/watch/own-edit", test_own_edit_does_not_reload);
   g_test_add_func ("/gui/recent/remembered", test_recent_databases);
+  g_test_add_func ("/gui/backup/restore", test_restore_backup);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -168,6 +200,16 @@ main (int argc, char **argv)
   {
     g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
     g_autofree char *shm = g_strconcat (db_path, "-shm", NULL);
+    g_autofree char *bdir = g_build_filename (tmp_dir, "backups", NULL);
+    g_autoptr(GDir) d = g_dir_open (bdir, 0, NULL);
+    const char *name;
+
+    while (d && (name = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *f = g_build_filename (bdir, name, NULL);
+        g_unlink (f);
+      }
+    g_rmdir (bdir);
     g_unlink (db_path);
     g_unlink (wal);
     g_unlink (shm);
