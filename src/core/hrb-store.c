@@ -1027,6 +1027,9 @@ hrb_store_list_items (HrbStore *self, HrbStream stream, GError **error)
       g_clear_pointer (&out, g_ptr_array_unref);
     }
   hrb_store_done (s);
+  /* Reading every item filled the page cache with pages that are not read
+   * again soon; the items themselves hold the data now. */
+  sqlite3_db_release_memory (self->db);
   return out;
 }
 

@@ -12,10 +12,6 @@ struct _HrbItemObject
   char     *name_key;
   char     *indication_key;
   char     *domain_key;
-  HrbRange  budget_range;
-  double    patients;
-  double    cost;
-  double    budget;
   double    score;
   int       rank;
 };
@@ -99,11 +95,8 @@ compute_keys (HrbItemObject *self)
 
   self->haystack = make_haystack (item);
   /* The collation keys are made when a sort first needs them. */
-
-  self->patients = hrb_range_point (item->figure.patients);
-  self->cost = hrb_range_point (item->figure.cost);
-  self->budget_range = hrb_figure_budget_impact (&item->figure);
-  self->budget = hrb_range_point (self->budget_range);
+  /* The point values are computed from the figure when asked for (a few
+   * operations; 100,000 rows would otherwise carry five more doubles). */
 }
 
 static void
@@ -130,9 +123,6 @@ static void
 hrb_item_object_init (HrbItemObject *self)
 {
   self->score = NAN;
-  self->patients = NAN;
-  self->cost = NAN;
-  self->budget = NAN;
 }
 
 HrbItemObject *
@@ -212,25 +202,25 @@ hrb_item_object_get_domain_key (HrbItemObject *self)
 double
 hrb_item_object_get_patients (HrbItemObject *self)
 {
-  return self->patients;
+  return hrb_range_point (self->item->figure.patients);
 }
 
 double
 hrb_item_object_get_cost (HrbItemObject *self)
 {
-  return self->cost;
+  return hrb_range_point (self->item->figure.cost);
 }
 
 double
 hrb_item_object_get_budget (HrbItemObject *self)
 {
-  return self->budget;
+  return hrb_range_point (hrb_figure_budget_impact (&self->item->figure));
 }
 
 HrbRange
 hrb_item_object_get_budget_range (HrbItemObject *self)
 {
-  return self->budget_range;
+  return hrb_figure_budget_impact (&self->item->figure);
 }
 
 void
