@@ -24,6 +24,7 @@ struct _HrbStore
   char       *fixed_now;
   GHashTable *stmts;       /* const char *sql → sqlite3_stmt */
   int         depth;       /* transaction nesting */
+  gboolean    readonly;    /* the file may be read but not written */
   guint64     generation;
 };
 
@@ -125,7 +126,7 @@ hrb_store_set_sqlite_error (HrbStore *self, GError **error, const char *what)
   int code = error_code_for (rc);
   const char *why = explain (code);
 
-  g_set_error (error, HRB_STORE_ERROR, code, "%s: %s (%s)", what,
+  g_set_error (error, HRB_STORE_ERROR, code, "%s: %s: %s (%s)", self->path ? self->path : "?", what,
                why ? why : _("database error"),
                self->db ? sqlite3_errmsg (self->db) : "?");
   return FALSE;
@@ -361,7 +362,7 @@ configure_connection (HrbStore *self, gboolean is_file, GError **error)
   /* Reading the schema catches files that are not databases at all. */
   if (!hrb_store_exec (self, "SELECT count(*) FROM sqlite_schema", error))
     return FALSE;
-  if (is_file)
+  if (is_file && !self->readonly)
     {
       if (!hrb_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
           !hrb_store_exec (self, "PRAGMA synchronous = NORMAL", error))
@@ -418,24 +419,52 @@ hrb_store_open_at_version (const char *path, int target_version, GError **error)
       return NULL;
     }
 
+  if (existed && g_access (path, W_OK) != 0)
+    {
+      /* Readable, not writable (a copy on a shared drive, say): open it
+       * read-only; every change is then refused with a clear message. */
+      self->readonly = TRUE;
+      flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX;
+    }
   if (sqlite3_open_v2 (path, &self->db, flags, NULL) != SQLITE_OK)
     {
       g_set_error (error, HRB_STORE_ERROR, HRB_STORE_ERROR_IO, _("Cannot open %s: %s"),
                    path, self->db ? sqlite3_errmsg (self->db) : "out of memory");
       return NULL;
     }
+  if (self->readonly && !hrb_store_exec (self, "SELECT count(*) FROM sqlite_schema", NULL))
+    {
+      /* A WAL database whose folder we cannot write to either: read the
+       * file as it is, without the shared-memory file. */
+      g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+      g_autofree char *immutable = uri ? g_strconcat (uri, "?immutable=1", NULL) : NULL;
+
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
+      if (immutable == NULL ||
+          sqlite3_open_v2 (immutable, &self->db, flags | SQLITE_OPEN_URI, NULL) != SQLITE_OK)
+        {
+          g_set_error (error, HRB_STORE_ERROR, HRB_STORE_ERROR_IO, _("Cannot open %s: %s"),
+                       path, self->db ? sqlite3_errmsg (self->db) : "out of memory");
+          return NULL;
+        }
+    }
   if (!configure_connection (self, is_file, error) ||
       (version = read_user_version (self, error)) < 0)
-    {
-      g_prefix_error (error, "%s: ", path);
-      return NULL;
-    }
+    return NULL;   /* the message names the file */
   if (version > latest)
     {
       g_set_error (error, HRB_STORE_ERROR, HRB_STORE_ERROR_NEWER,
                    _("%s was written by a newer version of Herbeoordeling (schema %d; this version knows up to %d). "
                      "It was not changed. Update Herbeoordeling to open it."),
                    path, version, latest);
+      return NULL;
+    }
+  if (version < target_version && self->readonly)
+    {
+      g_set_error (error, HRB_STORE_ERROR, HRB_STORE_ERROR_READONLY,
+                   _("%s must be updated to this version of Herbeoordeling, but the file is read-only. "
+                     "It was not changed."), path);
       return NULL;
     }
   if (version < target_version)
@@ -466,6 +495,13 @@ hrb_store_get_path (HrbStore *self)
 {
   g_return_val_if_fail (HRB_IS_STORE (self), NULL);
   return self->path;
+}
+
+gboolean
+hrb_store_is_readonly (HrbStore *self)
+{
+  g_return_val_if_fail (HRB_IS_STORE (self), FALSE);
+  return self->readonly;
 }
 
 int

@@ -42,6 +42,8 @@ HrbStore  *hrb_store_open_at_version (const char *path, int target_version, GErr
 
 const char *hrb_store_get_path (HrbStore *self);
 int         hrb_store_get_version (HrbStore *self);
+/* TRUE when the file could be opened for reading only. */
+gboolean    hrb_store_is_readonly (HrbStore *self);
 void        hrb_store_set_author (HrbStore *self, const char *author);
 const char *hrb_store_get_author (HrbStore *self);
 /* For tests: a fixed "now" (ISO 8601, UTC) instead of the clock. */

@@ -66,5 +66,32 @@ def test_database_folder_disappears(d):
     expect(not os.path.exists(folder), "nothing is recreated silently")
 
 
+def as_reader(args):
+    """Runs the CLI as a user who may read the database but not write it:
+    as root (CI), another user through setpriv; otherwise the file is made
+    read-only for its owner."""
+    if os.geteuid() == 0:
+        return subprocess.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", CLI] + args,
+                              capture_output=True, text=True)
+    return subprocess.run([CLI] + args, capture_output=True, text=True)
+
+
+def test_read_only_database(d):
+    os.chmod(d, 0o755)
+    db = os.path.join(d, "gedeeld.db")
+    run(db, "init", "--demo", check=0)
+    run(db, "check", check=0)
+    os.chmod(db, 0o644 if os.geteuid() == 0 else 0o444)
+    before = table_dump(db, TABLES)
+    p = as_reader(["--db", db, "list"])
+    expect(p.returncode == 0 and len(rows(p.stdout)) >= 60, f"a read-only database can be read: {p.stderr}")
+    p = as_reader(["--db", db, "add-item", "--inn", "schrijfpoging", "--status", "admitted"])
+    expect(p.returncode == 1, f"exit {p.returncode}")
+    msg = p.stderr.strip()
+    expect(len(msg.splitlines()) == 1 and "read-only" in msg and db in msg, f"a clear message: {msg!r}")
+    expect(table_dump(db, TABLES) == before, "the database changed")
+
+
 if __name__ == "__main__":
-    main([test_full_disk_during_import, test_full_disk_during_export, test_database_folder_disappears])
+    main([test_full_disk_during_import, test_full_disk_during_export, test_database_folder_disappears,
+          test_read_only_database])
