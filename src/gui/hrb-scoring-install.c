@@ -238,6 +238,14 @@ rescore (Install *in, gboolean reload)
 
   if (in->store == NULL)
     return;
+  if (hrb_window_is_loading (in->window))
+    {
+      /* The loading thread uses the store; its load step scores when the
+       * items are in. */
+      if (in->method == NULL)
+        in->method = hrb_method_new_basis ();
+      return;
+    }
   if (reload || in->in == NULL || hrb_store_get_generation (in->store) != in->generation)
     {
       g_autoptr(GPtrArray) objects = list_objects (in);
@@ -479,6 +487,11 @@ freeze_action_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data
     rescore (in, TRUE);
   else
     ensure_current (in);
+  if (in->method == NULL)
+    {
+      hrb_window_add_toast (in->window, adw_toast_new (_("Nothing is scored yet.")));
+      return;
+    }
   label = g_strdup_printf (_("method %s version %d"), in->method->name, in->method->version);
   dialog = hrb_freeze_dialog_new (GTK_WINDOW (in->window), hrb_list_page_get_stream (page), label,
                                   freeze_list_cb, in);
