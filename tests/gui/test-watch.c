@@ -13,43 +13,11 @@
 #include "hrb-watch.h"
 #include "hrb-backup-ui.h"
 #include "hrb-window.h"
+#include "gui-test-util.h"
 
 static HrbApplication *app;
 static HrbWindow      *window;
 static char           *tmp_dir;
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wait_for (Condition cond, gpointer data)
-{
-  gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (!cond (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-  return TRUE;
-}
-
-static void
-settle (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-}
-
-static gboolean
-loaded_cond (gpointer data)
-{
-  return !hrb_window_is_loading (HRB_WINDOW (data));
-}
 
 
 static guint
