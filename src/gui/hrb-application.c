@@ -4,6 +4,7 @@
 #include "hrb-import-assistant.h"
 #include "hrb-recent.h"
 #include "hrb-backup-ui.h"
+#include "hrb-prioritisation-prefs.h"
 #include "hrb-compat.h"
 #include "hrb-demo.h"
 
@@ -105,6 +106,7 @@ hrb_application_open_database (HrbApplication *self, const char *path, gboolean 
   window = hrb_window_new (GTK_APPLICATION (self), store);
   hrb_recent_install (self, window);
   hrb_backup_install (window, self->settings);
+  hrb_prioritisation_follow_settings (window, self->settings);
   g_signal_emit (self, signals[SIGNAL_WINDOW_CREATED], 0, window);
   gtk_window_present (GTK_WINDOW (window));
   return window;
@@ -301,6 +303,7 @@ preferences_action_cb (GSimpleAction *action, GVariant *param, gpointer user_dat
     g_signal_connect (row, "changed", G_CALLBACK (author_changed_cb), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+  hrb_prioritisation_add_preferences (ADW_PREFERENCES_PAGE (page), self->settings);
   hrb_backup_add_preferences (ADW_PREFERENCES_PAGE (page), self->settings);
 
   window = hrb_compat_preferences_new (gtk_application_get_active_window (GTK_APPLICATION (self)), page, NULL);

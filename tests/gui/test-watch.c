@@ -12,6 +12,8 @@
 #include "hrb-application.h"
 #include "hrb-watch.h"
 #include "hrb-backup-ui.h"
+#include "hrb-scoring-install.h"
+#include "hrb-sluis-check.h"
 #include "hrb-window.h"
 #include "gui-test-util.h"
 
@@ -129,6 +131,25 @@ test_restore_backup (void)
   g_assert_cmpuint (n_items (HRB_STREAM_RETROSPECTIVE), ==, before);
 }
 
+static void
+test_sluis_thresholds_follow_preferences (void)
+{
+  GSettings *settings = hrb_application_get_settings (app);
+  HrbSluisCheck *check = hrb_scoring_get_sluis_check (window);
+
+  g_assert_nonnull (check);
+  /* The defaults: EUR 50,000 per patient, EUR 20 million in total. */
+  g_assert_cmpfloat (hrb_sluis_check_get_cost_per_patient (check), ==, 50000);
+  g_assert_cmpfloat (hrb_sluis_check_get_budget_impact (check), ==, 20e6);
+  /* Preferences → window. */
+  g_settings_set_double (settings, "sluis-budget-impact", 10e6);
+  g_assert_cmpfloat (hrb_sluis_check_get_budget_impact (check), ==, 10e6);
+  /* Window → preferences: what the user sets is remembered. */
+  hrb_sluis_check_set_thresholds (check, 40000, 15e6);
+  g_assert_cmpfloat (g_settings_get_double (settings, "sluis-cost-per-patient"), ==, 40000);
+  g_assert_cmpfloat (g_settings_get_double (settings, "sluis-budget-impact"), ==, 15e6);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -159,6 +180,7 @@ main (int argc, char **argv)
   g_test_add_func ("/gui/watch/own-edit", test_own_edit_does_not_reload);
   g_test_add_func ("/gui/recent/remembered", test_recent_databases);
   g_test_add_func ("/gui/backup/restore", test_restore_backup);
+  g_test_add_func ("/gui/prefs/sluis-thresholds", test_sluis_thresholds_follow_preferences);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));
