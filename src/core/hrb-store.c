@@ -987,16 +987,21 @@ hrb_store_find_medicine (HrbStore *self, const char *atc, const char *inn, GErro
 
 /* Items ----------------------------------------------------------------------- */
 
-#define ITEM_SELECT \
+/* The item query; CREATED and STATUS are the figure's creation time and the
+ * medicine's EMA status, which the lists do not show: listing all items
+ * leaves them out (NULL) to save two strings per item. */
+#define ITEM_SELECT_WITH(CREATED, STATUS) \
   "SELECT i.id, i.medicine_id, i.indication, i.domain, i.setting, i.package_status, i.source_id, " \
   "i.phase, i.expected_registration, i.therapeutic_value, i.loe_date, " \
   "f.id, f.year, f.patients_low, f.patients_high, f.cost_low, f.cost_high, f.budget_low, " \
-  "f.budget_high, f.source, f.vintage, f.batch_id, f.list_price, f.provisional, f.created_at, " \
-  "m.id, m.inn, m.brand, m.atc, m.holder, m.authorisation_date, m.ema_status, m.orphan, " \
+  "f.budget_high, f.source, f.vintage, f.batch_id, f.list_price, f.provisional, " CREATED ", " \
+  "m.id, m.inn, m.brand, m.atc, m.holder, m.authorisation_date, " STATUS ", m.orphan, " \
   "m.conditional, m.exceptional, m.accelerated, m.atmp, m.biosimilar, m.generic, m.critical " \
   "FROM item i JOIN medicine m ON m.id = i.medicine_id " \
   "LEFT JOIN figure f ON f.id = (SELECT f2.id FROM figure f2 WHERE f2.item_id = i.id " \
   "  ORDER BY f2.vintage DESC NULLS LAST, f2.id DESC LIMIT 1) "
+#define ITEM_SELECT ITEM_SELECT_WITH ("f.created_at", "m.ema_status")
+#define ITEM_SELECT_LIST ITEM_SELECT_WITH ("NULL", "NULL")
 
 static void
 read_figure (sqlite3_stmt *s, int c, HrbFigure *f)
@@ -1042,7 +1047,7 @@ read_item (sqlite3_stmt *s)
 GPtrArray *
 hrb_store_list_items (HrbStore *self, HrbStream stream, GError **error)
 {
-  sqlite3_stmt *s = hrb_store_prepare (self, ITEM_SELECT
+  sqlite3_stmt *s = hrb_store_prepare (self, ITEM_SELECT_LIST
       "WHERE i.deleted = 0 AND (?1 IS NULL OR (CASE WHEN i.package_status IN (0, 1) THEN 0 ELSE 1 END) = ?1) "
       "ORDER BY i.id", error);
   GPtrArray *out;

@@ -83,7 +83,9 @@ gboolean    hrb_store_delete_item   (HrbStore *self, gint64 id, GError **error);
 gboolean    hrb_store_restore_item  (HrbStore *self, gint64 id, GError **error);
 HrbItem    *hrb_store_get_item      (HrbStore *self, gint64 id, GError **error);
 /* Items of a stream (or HRB_STREAM_ANY) with their latest figures, by id;
- * element type HrbItem. */
+ * element type HrbItem. To keep large lists small, figure.created_at and
+ * medicine.ema_status are left NULL here (hrb_store_get_item() fills them):
+ * never write such an item's medicine back. */
 GPtrArray  *hrb_store_list_items    (HrbStore *self, HrbStream stream, GError **error);
 gint64      hrb_store_find_item_by_source_id (HrbStore *self, const char *source_id, GError **error);
 
