@@ -178,6 +178,7 @@ hrb_item_copy (const HrbItem *item)
   copy->expected_registration = g_strdup (item->expected_registration);
   copy->therapeutic_value = g_strdup (item->therapeutic_value);
   copy->loe_date = g_strdup (item->loe_date);
+  copy->shared_strings = FALSE;
   return copy;
 }
 
@@ -186,6 +187,14 @@ hrb_item_free (HrbItem *item)
 {
   if (item == NULL)
     return;
+  if (item->shared_strings)
+    {
+      /* Interned: shared by every item of a list, never freed. */
+      item->indication = item->domain = item->phase = NULL;
+      item->expected_registration = item->therapeutic_value = item->loe_date = NULL;
+      item->medicine.atc = NULL;
+      item->figure.source = item->figure.vintage = NULL;
+    }
   medicine_clear (&item->medicine);
   hrb_figure_clear (&item->figure);
   g_free (item->indication);

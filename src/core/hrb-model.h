@@ -119,6 +119,12 @@ typedef struct {
   char             *therapeutic_value;
   char             *loe_date;     /* expected loss of exclusivity, ISO or NULL */
   HrbFigure         figure;       /* latest figures; figure.id == 0 if none */
+  /* Set on items of large lists (hrb_store_list_items()): indication,
+   * domain, phase, expected_registration, therapeutic_value, loe_date,
+   * medicine.atc, figure.source and figure.vintage are interned strings there (g_intern_string()), shared by
+   * all items and never freed. Do not g_free() those fields of such an item:
+   * copy it (hrb_item_copy() gives an item that owns all its strings). */
+  gboolean          shared_strings;
 } HrbItem;
 
 HrbItem   *hrb_item_new  (void);

@@ -1022,6 +1022,40 @@ read_figure (sqlite3_stmt *s, int c, HrbFigure *f)
   f->created_at = hrb_col_text (s, c + 13);
 }
 
+/* A text column as an interned string (see HrbItem.shared_strings). */
+static char *
+col_interned (sqlite3_stmt *s, int i)
+{
+  const unsigned char *t = sqlite3_column_text (s, i);
+
+  return t ? (char *) g_intern_string ((const char *) t) : NULL;
+}
+
+/* Interns the strings that repeat across items (for large lists). */
+static void
+intern_item (sqlite3_stmt *s, HrbItem *item)
+{
+  g_free (item->indication);
+  item->indication = col_interned (s, 2);
+  g_free (item->loe_date);
+  item->loe_date = col_interned (s, 10);
+  g_free (item->medicine.atc);
+  item->medicine.atc = col_interned (s, 25 + 3);
+  g_free (item->domain);
+  item->domain = col_interned (s, 3);
+  g_free (item->phase);
+  item->phase = col_interned (s, 7);
+  g_free (item->expected_registration);
+  item->expected_registration = col_interned (s, 8);
+  g_free (item->therapeutic_value);
+  item->therapeutic_value = col_interned (s, 9);
+  g_free (item->figure.source);
+  item->figure.source = col_interned (s, 11 + 8);
+  g_free (item->figure.vintage);
+  item->figure.vintage = col_interned (s, 11 + 9);
+  item->shared_strings = TRUE;
+}
+
 static HrbItem *
 read_item (sqlite3_stmt *s)
 {
@@ -1061,7 +1095,12 @@ hrb_store_list_items (HrbStore *self, HrbStream stream, GError **error)
     sqlite3_bind_int (s, 1, stream);
   out = g_ptr_array_new_with_free_func ((GDestroyNotify) hrb_item_free);
   while ((rc = sqlite3_step (s)) == SQLITE_ROW)
-    g_ptr_array_add (out, read_item (s));
+    {
+      HrbItem *item = read_item (s);
+
+      intern_item (s, item);
+      g_ptr_array_add (out, item);
+    }
   if (rc != SQLITE_DONE)
     {
       hrb_store_set_sqlite_error (self, error, _("Cannot read the items"));
