@@ -369,7 +369,34 @@ about_action_cb (GSimpleAction *action, GVariant *param, gpointer user_data)
   hrb_compat_show_about (gtk_application_get_active_window (GTK_APPLICATION (user_data)));
 }
 
+/* The user guide (F1): the installed copy, or the source tree's in the
+ * development environment (HRB_HELP_DIR). */
+char *
+hrb_application_help_path (void)
+{
+  const char *dir = g_getenv ("HRB_HELP_DIR");
+
+  return g_build_filename (dir && *dir ? dir : PKGDATADIR "/help", "nl", "index.html", NULL);
+}
+
+static void
+help_action_cb (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  g_autofree char *path = hrb_application_help_path ();
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS) || uri == NULL)
+    {
+      if (HRB_IS_WINDOW (window))
+        hrb_window_add_toast (HRB_WINDOW (window), adw_toast_new (_("The guide is not installed")));
+      return;
+    }
+  gtk_show_uri (window, uri, GDK_CURRENT_TIME);
+}
+
 static const GActionEntry app_actions[] = {
+  { "help", help_action_cb },
   { "quit", quit_action_cb },
   { "about", about_action_cb },
   { "preferences", preferences_action_cb },
@@ -405,6 +432,7 @@ hrb_application_startup (GApplication *app)
   self->settings = load_settings ();
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (gtk_app, "app.quit", (const char *[]) { "<Control>q", NULL });
+  gtk_application_set_accels_for_action (gtk_app, "app.help", (const char *[]) { "F1", NULL });
   gtk_application_set_accels_for_action (gtk_app, "window.close", (const char *[]) { "<Control>w", NULL });
   gtk_application_set_accels_for_action (gtk_app, "win.search", (const char *[]) { "<Control>f", NULL });
   gtk_application_set_accels_for_action (gtk_app, "app.preferences", (const char *[]) { "<Control>comma", NULL });

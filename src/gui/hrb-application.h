@@ -36,4 +36,7 @@ gboolean        hrb_application_open_in_window (HrbApplication *self,
                                                 const char     *path,
                                                 gboolean        create);
 
+/* The user guide's index page (installed, or $HRB_HELP_DIR/nl/index.html). */
+char           *hrb_application_help_path (void);
+
 G_END_DECLS

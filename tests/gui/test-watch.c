@@ -150,6 +150,22 @@ test_sluis_thresholds_follow_preferences (void)
   g_assert_cmpfloat (g_settings_get_double (settings, "sluis-budget-impact"), ==, 15e6);
 }
 
+static void
+test_guide (void)
+{
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.help");
+  const char *root = g_getenv ("HRB_SOURCE_ROOT");
+  g_autofree char *help = g_build_filename (root ? root : ".", "help", NULL);
+  g_autofree char *path = NULL;
+
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "help"));
+  g_assert_nonnull (accels[0]);
+  g_assert_cmpstr (accels[0], ==, "F1");
+  g_setenv ("HRB_HELP_DIR", help, TRUE);
+  path = hrb_application_help_path ();
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -181,6 +197,7 @@ main (int argc, char **argv)
   g_test_add_func ("/gui/recent/remembered", test_recent_databases);
   g_test_add_func ("/gui/backup/restore", test_restore_backup);
   g_test_add_func ("/gui/prefs/sluis-thresholds", test_sluis_thresholds_follow_preferences);
+  g_test_add_func ("/gui/help/guide", test_guide);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));
