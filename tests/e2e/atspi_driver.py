@@ -26,9 +26,18 @@ class App:
                  HERBEOORDELING_AUTHOR="E2E Tester", GTK_A11Y="atspi", NO_AT_BRIDGE="0")
         if env:
             e.update(env)
-        self.proc = subprocess.Popen([APP_BIN, *args], env=e, stdout=subprocess.DEVNULL,
-                                     stderr=subprocess.PIPE, text=True)
-        self.root = self._find_app(30)
+        # A display that refuses a connection for a moment (seen under a busy
+        # Xvfb) is retried a few times before the test fails.
+        for attempt in range(3):
+            self.proc = subprocess.Popen([APP_BIN, *args], env=e, stdout=subprocess.DEVNULL,
+                                         stderr=subprocess.PIPE, text=True)
+            try:
+                self.root = self._find_app(30)
+                break
+            except AssertionError as err:
+                if "cannot open display" not in str(err) or attempt == 2:
+                    raise
+                time.sleep(2)
 
     def _find_app(self, timeout):
         end = time.monotonic() + timeout
