@@ -63,18 +63,30 @@ void
 hrb_compat_show_about (GtkWindow *parent)
 {
   const char *developers[] = { "Herbeoordeling contributors", NULL };
+  const char *sources[] = {
+    "Zorginstituut Nederland — Horizonscan Geneesmiddelen https://www.horizonscangeneesmiddelen.nl",
+    "Zorginstituut Nederland — GIPdatabank https://www.gipdatabank.nl",
+    "European Medicines Agency — EPAR medicines https://www.ema.europa.eu",
+    NULL
+  };
+  GtkWidget *about = adw_about_window_new ();
 
-  adw_show_about_window (parent,
-                         "application-name", _("Herbeoordeling"),
-                         "application-icon", APP_ID,
-                         "version", PACKAGE_VERSION,
-                         "comments", _("Periodic reassessment of expensive medicines: "
-                                       "prospective and retrospective lists, prioritisation "
-                                       "and dossiers."),
-                         "developers", developers,
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         "translator-credits", _("translator-credits"),
-                         NULL);
+  g_object_set (about,
+                "transient-for", parent,
+                "modal", TRUE,
+                "application-name", _("Herbeoordeling"),
+                "application-icon", APP_ID,
+                "version", PACKAGE_VERSION,
+                "comments", _("Periodic reassessment of expensive medicines: "
+                              "prospective and retrospective lists, prioritisation "
+                              "and dossiers."),
+                "developers", developers,
+                "license-type", GTK_LICENSE_GPL_3_0,
+                "translator-credits", _("translator-credits"),
+                NULL);
+  /* The public data the importers read. */
+  adw_about_window_add_acknowledgement_section (ADW_ABOUT_WINDOW (about), _("Data sources"), sources);
+  gtk_window_present (GTK_WINDOW (about));
 }
 
 /* Preferences -------------------------------------------------------------- */
