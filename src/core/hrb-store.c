@@ -1631,11 +1631,21 @@ hrb_store_check (HrbStore *self, GString *report, GError **error)
 
   g_string_append_printf (report, "integrity: %s\n", ok ? "ok" : "FAILED");
   g_string_append_printf (report, "schema_version: %d\n", version);
-  g_string_append_printf (report, "medicines: %" G_GINT64_FORMAT "\n", count_rows (self, "SELECT count(*) FROM medicine"));
-  g_string_append_printf (report, "items: %" G_GINT64_FORMAT "\n", count_rows (self, "SELECT count(*) FROM item WHERE deleted = 0"));
-  g_string_append_printf (report, "figures: %" G_GINT64_FORMAT "\n", count_rows (self, "SELECT count(*) FROM figure"));
-  g_string_append_printf (report, "import_batches: %" G_GINT64_FORMAT "\n", count_rows (self, "SELECT count(*) FROM import_batch"));
-  g_string_append_printf (report, "audit_entries: %" G_GINT64_FORMAT "\n", count_rows (self, "SELECT count(*) FROM audit"));
+  {
+    static const struct { const char *label; const char *sql; } counts[] = {
+      { "medicines", "SELECT count(*) FROM medicine" },
+      { "items", "SELECT count(*) FROM item WHERE deleted = 0" },
+      { "figures", "SELECT count(*) FROM figure" },
+      { "import_batches", "SELECT count(*) FROM import_batch" },
+      { "audit_entries", "SELECT count(*) FROM audit" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+      {
+        gint64 n = count_rows (self, counts[i].sql);
+        g_string_append_printf (report, "%s: %" G_GINT64_FORMAT "\n", counts[i].label, n);
+      }
+  }
   if (!ok)
     {
       g_string_append (report, problems->str);
