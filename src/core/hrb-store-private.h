@@ -12,6 +12,14 @@ sqlite3_stmt *hrb_store_prepare (HrbStore *self, const char *sql, GError **error
 void          hrb_store_done (sqlite3_stmt *stmt);
 /* Steps a statement that returns no rows; FALSE with error on failure. */
 gboolean      hrb_store_step_done (HrbStore *self, sqlite3_stmt *stmt, GError **error);
+/* Steps a prepared (and bound) query to its end, turning each row into an
+ * element with read (user_data passed on); the array frees them with
+ * free_func. On a database error: NULL, with "what" and SQLite's message in
+ * error. Resets the statement in every case. */
+typedef gpointer (*HrbRowReader) (sqlite3_stmt *s, gpointer user_data);
+GPtrArray    *hrb_store_collect (HrbStore *self, sqlite3_stmt *s, HrbRowReader read, gpointer user_data,
+                                 GDestroyNotify free_func, const char *what, GError **error);
+
 /* Runs a fixed SQL text without parameters. */
 gboolean      hrb_store_exec (HrbStore *self, const char *sql, GError **error);
 

@@ -189,6 +189,24 @@ hrb_store_exec (HrbStore *self, const char *sql, GError **error)
   return TRUE;
 }
 
+GPtrArray *
+hrb_store_collect (HrbStore *self, sqlite3_stmt *s, HrbRowReader read, gpointer user_data,
+                   GDestroyNotify free_func, const char *what, GError **error)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func (free_func);
+  int rc;
+
+  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
+    g_ptr_array_add (out, read (s, user_data));
+  if (rc != SQLITE_DONE)
+    {
+      hrb_store_set_sqlite_error (self, error, what);
+      g_clear_pointer (&out, g_ptr_array_unref);
+    }
+  hrb_store_done (s);
+  return out;
+}
+
 void
 hrb_bind_text (sqlite3_stmt *s, int i, const char *v)
 {
@@ -729,40 +747,35 @@ hrb_audit_entry_free (HrbAuditEntry *e)
   g_free (e);
 }
 
+static gpointer
+read_audit_entry (sqlite3_stmt *s, gpointer user_data)
+{
+  HrbAuditEntry *e = g_new0 (HrbAuditEntry, 1);
+
+  e->id = sqlite3_column_int64 (s, 0);
+  e->at = hrb_col_text (s, 1);
+  e->author = hrb_col_text (s, 2);
+  e->entity = hrb_col_text (s, 3);
+  e->entity_id = sqlite3_column_int64 (s, 4);
+  e->field = hrb_col_text (s, 5);
+  e->old_value = hrb_col_text (s, 6);
+  e->new_value = hrb_col_text (s, 7);
+  return e;
+}
+
 GPtrArray *
 hrb_store_list_audit (HrbStore *self, const char *entity, gint64 entity_id, GError **error)
 {
   sqlite3_stmt *s = hrb_store_prepare (self,
       "SELECT id, at, author, entity, entity_id, field, old_value, new_value FROM audit "
       "WHERE (?1 IS NULL OR entity = ?1) AND (?2 IS NULL OR entity_id = ?2) ORDER BY id", error);
-  GPtrArray *out;
-  int rc;
 
   if (s == NULL)
     return NULL;
   hrb_bind_text (s, 1, entity);
   hrb_bind_id (s, 2, entity_id);
-  out = g_ptr_array_new_with_free_func ((GDestroyNotify) hrb_audit_entry_free);
-  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
-    {
-      HrbAuditEntry *e = g_new0 (HrbAuditEntry, 1);
-      e->id = sqlite3_column_int64 (s, 0);
-      e->at = hrb_col_text (s, 1);
-      e->author = hrb_col_text (s, 2);
-      e->entity = hrb_col_text (s, 3);
-      e->entity_id = sqlite3_column_int64 (s, 4);
-      e->field = hrb_col_text (s, 5);
-      e->old_value = hrb_col_text (s, 6);
-      e->new_value = hrb_col_text (s, 7);
-      g_ptr_array_add (out, e);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      hrb_store_set_sqlite_error (self, error, _("Cannot read the audit trail"));
-      g_clear_pointer (&out, g_ptr_array_unref);
-    }
-  hrb_store_done (s);
-  return out;
+  return hrb_store_collect (self, s, read_audit_entry, NULL, (GDestroyNotify) hrb_audit_entry_free,
+                            _("Cannot read the audit trail"), error);
 }
 
 /* Medicines ------------------------------------------------------------------ */
@@ -940,32 +953,26 @@ hrb_store_update_medicine (HrbStore *self, const HrbMedicine *m, GError **error)
   WITH_TX_END (self, ok, error);
 }
 
+static gpointer
+read_medicine_row (sqlite3_stmt *s, gpointer user_data)
+{
+  HrbMedicine *m = hrb_medicine_new ();
+
+  read_medicine (s, 0, m);
+  return m;
+}
+
 GPtrArray *
 hrb_store_list_medicines (HrbStore *self, GError **error)
 {
   sqlite3_stmt *s = hrb_store_prepare (self,
       "SELECT " MEDICINE_COLUMNS " FROM medicine ORDER BY coalesce (brand, inn) COLLATE NOCASE, id", error);
-  GPtrArray *out;
-  int rc;
 
   if (s == NULL)
     return NULL;
-  out = g_ptr_array_new_with_free_func ((GDestroyNotify) hrb_medicine_free);
-  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
-    {
-      HrbMedicine *m = hrb_medicine_new ();
-      read_medicine (s, 0, m);
-      g_ptr_array_add (out, m);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      hrb_store_set_sqlite_error (self, error, _("Cannot read the medicines"));
-      g_clear_pointer (&out, g_ptr_array_unref);
-    }
-  hrb_store_done (s);
-  return out;
+  return hrb_store_collect (self, s, read_medicine_row, NULL, (GDestroyNotify) hrb_medicine_free,
+                            _("Cannot read the medicines"), error);
 }
-
 gint64
 hrb_store_find_medicine (HrbStore *self, const char *atc, const char *inn, GError **error)
 {
@@ -1078,14 +1085,22 @@ read_item (sqlite3_stmt *s)
   return item;
 }
 
+/* An item of a large list: the repeated strings shared. */
+static gpointer
+read_list_item (sqlite3_stmt *s, gpointer user_data)
+{
+  HrbItem *item = read_item (s);
+
+  intern_item (s, item);
+  return item;
+}
+
 GPtrArray *
 hrb_store_list_items (HrbStore *self, HrbStream stream, GError **error)
 {
   sqlite3_stmt *s = hrb_store_prepare (self, ITEM_SELECT_LIST
       "WHERE i.deleted = 0 AND (?1 IS NULL OR (CASE WHEN i.package_status IN (0, 1) THEN 0 ELSE 1 END) = ?1) "
       "ORDER BY i.id", error);
-  GPtrArray *out;
-  int rc;
 
   if (s == NULL)
     return NULL;
@@ -1093,24 +1108,8 @@ hrb_store_list_items (HrbStore *self, HrbStream stream, GError **error)
     sqlite3_bind_null (s, 1);
   else
     sqlite3_bind_int (s, 1, stream);
-  out = g_ptr_array_new_with_free_func ((GDestroyNotify) hrb_item_free);
-  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
-    {
-      HrbItem *item = read_item (s);
-
-      intern_item (s, item);
-      g_ptr_array_add (out, item);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      hrb_store_set_sqlite_error (self, error, _("Cannot read the items"));
-      g_clear_pointer (&out, g_ptr_array_unref);
-    }
-  hrb_store_done (s);
-  /* Reading every item filled the page cache with pages that are not read
-   * again soon; the items themselves hold the data now. */
-  sqlite3_db_release_memory (self->db);
-  return out;
+  return hrb_store_collect (self, s, read_list_item, NULL, (GDestroyNotify) hrb_item_free,
+                            _("Cannot read the items"), error);
 }
 
 HrbItem *
@@ -1430,6 +1429,16 @@ hrb_store_update_figure (HrbStore *self, const HrbFigure *f, GError **error)
   WITH_TX_END (self, ok, error);
 }
 
+static gpointer
+read_figure_row (sqlite3_stmt *s, gpointer user_data)
+{
+  HrbFigure *f = hrb_figure_new ();
+
+  read_figure (s, 0, f);
+  f->item_id = *(const gint64 *) user_data;
+  return f;
+}
+
 GPtrArray *
 hrb_store_list_figures (HrbStore *self, gint64 item_id, GError **error)
 {
@@ -1437,29 +1446,13 @@ hrb_store_list_figures (HrbStore *self, gint64 item_id, GError **error)
       "SELECT id, year, patients_low, patients_high, cost_low, cost_high, budget_low, budget_high, "
       "source, vintage, batch_id, list_price, provisional, created_at FROM figure WHERE item_id = ?1 "
       "ORDER BY vintage DESC NULLS LAST, id DESC", error);
-  GPtrArray *out;
-  int rc;
 
   if (s == NULL)
     return NULL;
   sqlite3_bind_int64 (s, 1, item_id);
-  out = g_ptr_array_new_with_free_func ((GDestroyNotify) hrb_figure_free);
-  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
-    {
-      HrbFigure *f = hrb_figure_new ();
-      read_figure (s, 0, f);
-      f->item_id = item_id;
-      g_ptr_array_add (out, f);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      hrb_store_set_sqlite_error (self, error, _("Cannot read the figures"));
-      g_clear_pointer (&out, g_ptr_array_unref);
-    }
-  hrb_store_done (s);
-  return out;
+  return hrb_store_collect (self, s, read_figure_row, &item_id, (GDestroyNotify) hrb_figure_free,
+                            _("Cannot read the figures"), error);
 }
-
 /* Import batches ---------------------------------------------------------------- */
 
 void
@@ -1560,21 +1553,22 @@ hrb_store_get_batch (HrbStore *self, gint64 id, GError **error)
   return b;
 }
 
+static gpointer
+read_batch_row (sqlite3_stmt *s, gpointer user_data)
+{
+  return read_batch (s);
+}
+
 GPtrArray *
 hrb_store_list_batches (HrbStore *self, GError **error)
 {
   sqlite3_stmt *s = hrb_store_prepare (self, BATCH_SELECT "ORDER BY id", error);
-  GPtrArray *out;
 
   if (s == NULL)
     return NULL;
-  out = g_ptr_array_new_with_free_func ((GDestroyNotify) hrb_batch_free);
-  while (sqlite3_step (s) == SQLITE_ROW)
-    g_ptr_array_add (out, read_batch (s));
-  hrb_store_done (s);
-  return out;
+  return hrb_store_collect (self, s, read_batch_row, NULL, (GDestroyNotify) hrb_batch_free,
+                            _("Cannot read the import batches"), error);
 }
-
 /* Integrity and backups ------------------------------------------------------------ */
 
 static gint64
