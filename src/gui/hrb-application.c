@@ -369,6 +369,17 @@ about_action_cb (GSimpleAction *action, GVariant *param, gpointer user_data)
   hrb_compat_show_about (gtk_application_get_active_window (GTK_APPLICATION (user_data)));
 }
 
+gboolean
+hrb_settings_has_key (GSettings *settings, const char *key)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (settings == NULL)
+    return FALSE;
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  return schema != NULL && g_settings_schema_has_key (schema, key);
+}
+
 /* The user guide (F1): the installed copy, or the source tree's in the
  * development environment (HRB_HELP_DIR). */
 char *

@@ -36,6 +36,10 @@ gboolean        hrb_application_open_in_window (HrbApplication *self,
                                                 const char     *path,
                                                 gboolean        create);
 
+/* TRUE when settings (may be NULL) has the key: an older installed schema
+ * may lack the newer ones. */
+gboolean        hrb_settings_has_key (GSettings *settings, const char *key);
+
 /* The user guide's index page (installed, or $HRB_HELP_DIR/nl/index.html). */
 char           *hrb_application_help_path (void);
 

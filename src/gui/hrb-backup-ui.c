@@ -2,25 +2,15 @@
 #include "config.h"
 #include "hrb-backup-ui.h"
 #include "hrb-a11y.h"
+#include "hrb-application.h"
 #include "hrb-compat.h"
 
 #include <glib/gi18n.h>
 
-static gboolean
-has_key (GSettings *settings, const char *key)
-{
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (settings == NULL)
-    return FALSE;
-  g_object_get (settings, "settings-schema", &schema, NULL);
-  return schema != NULL && g_settings_schema_has_key (schema, key);
-}
-
 char *
 hrb_backup_folder (GSettings *settings)
 {
-  g_autofree char *folder = has_key (settings, "backup-folder")
+  g_autofree char *folder = hrb_settings_has_key (settings, "backup-folder")
                             ? g_settings_get_string (settings, "backup-folder") : NULL;
 
   return folder && folder[0] ? g_steal_pointer (&folder) : NULL;
@@ -29,7 +19,7 @@ hrb_backup_folder (GSettings *settings)
 guint
 hrb_backup_keep (GSettings *settings)
 {
-  return has_key (settings, "backup-keep") ? MAX (1, g_settings_get_int (settings, "backup-keep"))
+  return hrb_settings_has_key (settings, "backup-keep") ? MAX (1, g_settings_get_int (settings, "backup-keep"))
                                            : HRB_STORE_DEFAULT_KEEP;
 }
 
@@ -51,11 +41,11 @@ hrb_backup_add_preferences (AdwPreferencesPage *page, GSettings *settings)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (folder_row),
                                  _("Backup folder (empty: “backups” next to the database)"));
   hrb_a11y_set_label (folder_row, _("Backup folder"));
-  if (has_key (settings, "backup-keep"))
+  if (hrb_settings_has_key (settings, "backup-keep"))
     g_settings_bind (settings, "backup-keep", spin, "value", G_SETTINGS_BIND_DEFAULT);
   else
     gtk_widget_set_sensitive (keep_row, FALSE);
-  if (has_key (settings, "backup-folder"))
+  if (hrb_settings_has_key (settings, "backup-folder"))
     g_settings_bind (settings, "backup-folder", folder_row, "text", G_SETTINGS_BIND_DEFAULT);
   else
     gtk_widget_set_sensitive (folder_row, FALSE);

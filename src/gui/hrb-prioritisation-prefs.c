@@ -2,21 +2,11 @@
 #include "config.h"
 #include "hrb-prioritisation-prefs.h"
 #include "hrb-a11y.h"
+#include "hrb-application.h"
 #include "hrb-scoring-install.h"
 #include "hrb-sluis-check.h"
 
 #include <glib/gi18n.h>
-
-static gboolean
-has_key (GSettings *settings, const char *key)
-{
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (settings == NULL)
-    return FALSE;
-  g_object_get (settings, "settings-schema", &schema, NULL);
-  return schema != NULL && g_settings_schema_has_key (schema, key);
-}
 
 static GtkWidget *
 money_row (GSettings *settings, const char *key, const char *title, double max)
@@ -29,7 +19,7 @@ money_row (GSettings *settings, const char *key, const char *title, double max)
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
   hrb_a11y_set_label (spin, title);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
-  if (has_key (settings, key))
+  if (hrb_settings_has_key (settings, key))
     g_settings_bind (settings, key, spin, "value", G_SETTINGS_BIND_DEFAULT);
   else
     gtk_widget_set_sensitive (row, FALSE);
@@ -48,7 +38,7 @@ hrb_prioritisation_add_preferences (AdwPreferencesPage *page, GSettings *setting
         "the package lock (sluis)."));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (method), _("Default method"));
   hrb_a11y_set_label (method, _("Default method"));
-  if (has_key (settings, "default-method"))
+  if (hrb_settings_has_key (settings, "default-method"))
     g_settings_bind (settings, "default-method", method, "text", G_SETTINGS_BIND_DEFAULT);
   else
     gtk_widget_set_sensitive (method, FALSE);
@@ -125,7 +115,7 @@ hrb_prioritisation_follow_settings (HrbWindow *window, GSettings *settings)
   
   Follow *f;
 
-  if (!has_key (settings, "sluis-budget-impact") || check == NULL)
+  if (!hrb_settings_has_key (settings, "sluis-budget-impact") || check == NULL)
     return;
   f = g_new0 (Follow, 1);
   f->settings = g_object_ref (settings);

@@ -6,17 +6,6 @@
 
 #define KEY "recent-databases"
 
-static gboolean
-has_key (GSettings *settings)
-{
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (settings == NULL)
-    return FALSE;
-  g_object_get (settings, "settings-schema", &schema, NULL);
-  return schema != NULL && g_settings_schema_has_key (schema, KEY);
-}
-
 void
 hrb_recent_remember (GSettings *settings, const char *path)
 {
@@ -26,7 +15,7 @@ hrb_recent_remember (GSettings *settings, const char *path)
   g_autofree char *abs = NULL;
   guint n = 1;
 
-  if (!has_key (settings) || path == NULL || g_strcmp0 (path, ":memory:") == 0)
+  if (!hrb_settings_has_key (settings, KEY) || path == NULL || g_strcmp0 (path, ":memory:") == 0)
     return;
   abs = g_canonicalize_filename (path, NULL);
   g_strv_builder_add (builder, abs);
@@ -85,7 +74,7 @@ hrb_recent_install (HrbApplication *app, HrbWindow *window)
   GMenu *section = hrb_window_get_menu_section (window, "file");
   g_autoptr(GMenu) menu = NULL;
 
-  if (!has_key (settings) || section == NULL)
+  if (!hrb_settings_has_key (settings, KEY) || section == NULL)
     return;
   if (!g_action_map_lookup_action (G_ACTION_MAP (app), "open-recent"))
     {
