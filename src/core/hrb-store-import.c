@@ -620,3 +620,368 @@ hrb_store_import_unsourced_medicines (HrbStore *self, GError **error)
     }
   return out;
 }
+
+/* The import writer ------------------------------------------------------------- */
+
+typedef struct {
+  HrbItem  *item;
+  char     *sluis;
+  gboolean  with_figure;
+} Pending;
+
+struct _HrbImportWriter {
+  HrbStore *store;
+  char     *created_at;
+  char     *figure_source;
+  char     *vintage;
+  gint64    batch_id;
+  gint64    next_id;       /* the id the next added item gets */
+  gint64    first_pending; /* the id of the first item not yet written */
+  gint64    n_stored;      /* items in the table when the writer began */
+  GArray   *pending;       /* of Pending */
+};
+
+static void
+pending_clear (Pending *p)
+{
+  hrb_item_free (p->item);
+  g_free (p->sluis);
+}
+
+static gint64
+query_int64 (HrbStore *store, const char *sql, GError **error)
+{
+  sqlite3_stmt *s = hrb_store_prepare (store, sql, error);
+  gint64 v = -1;
+  int rc;
+
+  if (s == NULL)
+    return -1;
+  if ((rc = sqlite3_step (s)) == SQLITE_ROW)
+    v = sqlite3_column_int64 (s, 0);
+  else
+    hrb_store_set_sqlite_error (store, error, _("Cannot read the items"));
+  hrb_store_done (s);
+  return v;
+}
+
+HrbImportWriter *
+hrb_import_writer_new (HrbStore *store, const char *created_at, const char *figure_source,
+                       const char *vintage, gint64 batch_id, GError **error)
+{
+  g_autoptr(HrbImportWriter) w = g_new0 (HrbImportWriter, 1);
+  gint64 max_id;
+
+  g_return_val_if_fail (HRB_IS_STORE (store), NULL);
+  w->store = g_object_ref (store);
+  w->created_at = g_strdup (created_at);
+  w->figure_source = g_strdup (figure_source);
+  w->vintage = g_strdup (vintage);
+  w->batch_id = batch_id;
+  w->pending = g_array_new (FALSE, FALSE, sizeof (Pending));
+  g_array_set_clear_func (w->pending, (GDestroyNotify) pending_clear);
+  if ((max_id = query_int64 (store, "SELECT coalesce (max (id), 0) FROM item", error)) < 0 ||
+      (w->n_stored = query_int64 (store, "SELECT count (*) FROM item", error)) < 0)
+    return NULL;
+  /* What SQLite would give out for an INTEGER PRIMARY KEY: max + 1. */
+  w->next_id = w->first_pending = max_id + 1;
+  /* The change log refers to items that are written later. */
+  if (!hrb_store_exec (store, "PRAGMA defer_foreign_keys = ON", error))
+    return NULL;
+  return g_steal_pointer (&w);
+}
+
+void
+hrb_import_writer_free (HrbImportWriter *w)
+{
+  if (w == NULL)
+    return;
+  g_array_unref (w->pending);
+  g_free (w->created_at);
+  g_free (w->figure_source);
+  g_free (w->vintage);
+  g_object_unref (w->store);
+  g_free (w);
+}
+
+static gboolean
+figure_ranges_ok (const HrbFigure *f)
+{
+  return range_ok (f->patients) && range_ok (f->cost) && range_ok (f->budget) &&
+         (f->year == 0 || (f->year >= 1990 && f->year <= 2100));
+}
+
+gint64
+hrb_import_writer_add (HrbImportWriter *w, HrbItem *item, const char *sluis, gboolean with_figure,
+                       GError **error)
+{
+  const char *field = NULL;
+  char *message = NULL;
+  Pending p = { 0 };
+
+  g_return_val_if_fail (w != NULL && item != NULL, 0);
+  if (!hrb_item_validate (item, &field, &message))
+    {
+      hrb_item_free (item);
+      return invalid (error, field, message);
+    }
+  if (item->medicine_id <= 0)
+    {
+      hrb_item_free (item);
+      g_set_error (error, HRB_STORE_ERROR, HRB_STORE_ERROR_INVALID, _("An item needs a medicine."));
+      return 0;
+    }
+  if (with_figure && !figure_ranges_ok (&item->figure))
+    {
+      HrbFigure f = item->figure;
+
+      f.source = w->figure_source;
+      f.vintage = w->vintage;
+      if (!hrb_figure_validate (&f, &field, &message))
+        {
+          hrb_item_free (item);
+          return invalid (error, field, message);
+        }
+    }
+  item->id = w->next_id++;
+  p.item = item;
+  p.sluis = sluis && *sluis ? g_strdup (sluis) : NULL;
+  p.with_figure = with_figure;
+  g_array_append_val (w->pending, p);
+  return item->id;
+}
+
+gboolean
+hrb_import_writer_holds (HrbImportWriter *w, gint64 item_id)
+{
+  g_return_val_if_fail (w != NULL, FALSE);
+  return item_id >= w->first_pending && item_id < w->next_id;
+}
+
+guint
+hrb_import_writer_pending (HrbImportWriter *w)
+{
+  g_return_val_if_fail (w != NULL, 0);
+  return w->pending->len;
+}
+
+/* Rows per multi-row INSERT; a shorter tail goes one row at a time. */
+#define CHUNK 32
+#define ITEM_ROW "(?,?,?,?,?,?,?,?,?,?,?,?)"
+#define FIGURE_ROW "(?,?,?,?,?,?,?,?,?,?,?,1,0,?)"
+#define SLUIS_ROW "(?,?)"
+#define ROWS32(r) r "," r "," r "," r "," r "," r "," r "," r "," r "," r "," r "," r "," r "," r "," r "," r "," \
+                  r "," r "," r "," r "," r "," r "," r "," r "," r "," r "," r "," r "," r "," r "," r "," r
+#define ITEM_INSERT "INSERT INTO item (id, medicine_id, indication, domain, setting, package_status, " \
+  "source_id, phase, expected_registration, therapeutic_value, loe_date, created_at) VALUES "
+#define FIGURE_INSERT "INSERT INTO figure (item_id, year, patients_low, patients_high, cost_low, " \
+  "cost_high, budget_low, budget_high, source, vintage, batch_id, list_price, provisional, " \
+  "created_at) VALUES "
+#define SLUIS_INSERT "INSERT INTO import_item (item_id, sluis) VALUES "
+static const char ITEM_SQL_1[] = ITEM_INSERT ITEM_ROW;
+static const char ITEM_SQL_N[] = ITEM_INSERT ROWS32 (ITEM_ROW);
+static const char FIGURE_SQL_1[] = FIGURE_INSERT FIGURE_ROW;
+static const char FIGURE_SQL_N[] = FIGURE_INSERT ROWS32 (FIGURE_ROW);
+static const char SLUIS_SQL_1[] = SLUIS_INSERT SLUIS_ROW;
+static const char SLUIS_SQL_N[] = SLUIS_INSERT ROWS32 (SLUIS_ROW);
+
+static const char *
+nonempty (const char *s)
+{
+  return s && *s ? s : NULL;
+}
+
+/* The writer's texts outlive the statement's step: SQLite need not copy them. */
+static void
+bind_static (sqlite3_stmt *s, int i, const char *v)
+{
+  if (v == NULL)
+    sqlite3_bind_null (s, i);
+  else
+    sqlite3_bind_text (s, i, v, -1, SQLITE_STATIC);
+}
+
+static int
+bind_item (sqlite3_stmt *s, int at, const HrbItem *item, const char *created_at)
+{
+  sqlite3_bind_int64 (s, at + 1, item->id);
+  sqlite3_bind_int64 (s, at + 2, item->medicine_id);
+  bind_static (s, at + 3, nonempty (item->indication));
+  bind_static (s, at + 4, item->domain);
+  sqlite3_bind_int (s, at + 5, item->setting);
+  sqlite3_bind_int (s, at + 6, item->status);
+  bind_static (s, at + 7, nonempty (item->source_id));
+  bind_static (s, at + 8, item->phase);
+  bind_static (s, at + 9, item->expected_registration);
+  bind_static (s, at + 10, item->therapeutic_value);
+  bind_static (s, at + 11, item->loe_date);
+  bind_static (s, at + 12, created_at);
+  return at + 12;
+}
+
+static int
+bind_figure (sqlite3_stmt *s, int at, const HrbImportWriter *w, const HrbItem *item)
+{
+  const HrbFigure *f = &item->figure;
+
+  sqlite3_bind_int64 (s, at + 1, item->id);
+  if (f->year > 0)
+    sqlite3_bind_int (s, at + 2, f->year);
+  else
+    sqlite3_bind_null (s, at + 2);
+  hrb_bind_double (s, at + 3, f->patients.low);
+  hrb_bind_double (s, at + 4, f->patients.high);
+  hrb_bind_double (s, at + 5, f->cost.low);
+  hrb_bind_double (s, at + 6, f->cost.high);
+  hrb_bind_double (s, at + 7, f->budget.low);
+  hrb_bind_double (s, at + 8, f->budget.high);
+  bind_static (s, at + 9, w->figure_source);
+  bind_static (s, at + 10, nonempty (w->vintage));
+  hrb_bind_id (s, at + 11, w->batch_id);
+  bind_static (s, at + 12, w->created_at);
+  return at + 12;
+}
+
+static int
+bind_sluis (sqlite3_stmt *s, int at, const Pending *p)
+{
+  sqlite3_bind_int64 (s, at + 1, p->item->id);
+  bind_static (s, at + 2, p->sluis);
+  return at + 2;
+}
+
+typedef int (*BindRow) (sqlite3_stmt *s, int at, const HrbImportWriter *w, const Pending *p);
+
+static int
+bind_item_row (sqlite3_stmt *s, int at, const HrbImportWriter *w, const Pending *p)
+{
+  return bind_item (s, at, p->item, w->created_at);
+}
+
+static int
+bind_figure_row (sqlite3_stmt *s, int at, const HrbImportWriter *w, const Pending *p)
+{
+  return bind_figure (s, at, w, p->item);
+}
+
+static int
+bind_sluis_row (sqlite3_stmt *s, int at, const HrbImportWriter *w, const Pending *p)
+{
+  return bind_sluis (s, at, p);
+}
+
+static gboolean
+has_figure (const Pending *p)
+{
+  return p->with_figure;
+}
+
+static gboolean
+has_sluis (const Pending *p)
+{
+  return p->sluis != NULL;
+}
+
+/* Inserts the pending rows that want (all when want is NULL): CHUNK rows per
+ * statement, the rest one by one. */
+static gboolean
+insert_rows (HrbImportWriter *w, const char *sql_n, const char *sql_1, BindRow bind,
+             gboolean (*want) (const Pending *p), GCancellable *cancellable, GError **error)
+{
+  sqlite3_stmt *many = hrb_store_prepare (w->store, sql_n, error);
+  sqlite3_stmt *one = many ? hrb_store_prepare (w->store, sql_1, error) : NULL;
+  guint i = 0, batches = 0;
+
+  if (one == NULL)
+    return FALSE;
+  while (i < w->pending->len)
+    {
+      const Pending *rows[CHUNK];
+      guint n = 0;
+      int at = 0;
+
+      while (i < w->pending->len && n < CHUNK)
+        {
+          const Pending *p = &g_array_index (w->pending, Pending, i++);
+          if (want == NULL || want (p))
+            rows[n++] = p;
+        }
+      if (n == CHUNK)
+        {
+          for (guint k = 0; k < n; k++)
+            at = bind (many, at, w, rows[k]);
+          if (!hrb_store_step_done (w->store, many, error))
+            return FALSE;
+        }
+      else
+        for (guint k = 0; k < n; k++)
+          {
+            bind (one, 0, w, rows[k]);
+            if (!hrb_store_step_done (w->store, one, error))
+              return FALSE;
+          }
+      if ((++batches & 63) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Drops the secondary indexes of item and figure; their definitions go to
+ * definitions, to be built again by restore_indexes(). */
+static gboolean
+drop_indexes (HrbImportWriter *w, GPtrArray *definitions, GError **error)
+{
+  sqlite3_stmt *s = hrb_store_prepare (w->store,
+      "SELECT sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL "
+      "AND name IN ('item_medicine', 'item_source_id', 'figure_item')", error);
+  int rc;
+
+  if (s == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
+    g_ptr_array_add (definitions, hrb_col_text (s, 0));
+  hrb_store_done (s);
+  if (rc != SQLITE_DONE)
+    return hrb_store_set_sqlite_error (w->store, error, _("Cannot read the database schema"));
+  return hrb_store_exec (w->store, "DROP INDEX IF EXISTS item_medicine", error) &&
+         hrb_store_exec (w->store, "DROP INDEX IF EXISTS item_source_id", error) &&
+         hrb_store_exec (w->store, "DROP INDEX IF EXISTS figure_item", error);
+}
+
+static gboolean
+restore_indexes (HrbImportWriter *w, GPtrArray *definitions, GError **error)
+{
+  for (guint i = 0; i < definitions->len; i++)
+    {
+      const char *definition = g_ptr_array_index (definitions, i);
+
+      if (!hrb_store_exec (w->store, definition, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+hrb_import_writer_flush (HrbImportWriter *w, GCancellable *cancellable, GError **error)
+{
+  g_autoptr(GPtrArray) definitions = g_ptr_array_new_with_free_func (g_free);
+  gboolean bulk, ok;
+
+  g_return_val_if_fail (w != NULL, FALSE);
+  if (w->pending->len == 0)
+    return TRUE;
+  bulk = w->pending->len >= HRB_IMPORT_BULK_MIN && w->pending->len >= (guint64) w->n_stored;
+  if (bulk && !drop_indexes (w, definitions, error))
+    return FALSE;
+  ok = insert_rows (w, ITEM_SQL_N, ITEM_SQL_1, bind_item_row, NULL, cancellable, error) &&
+       insert_rows (w, FIGURE_SQL_N, FIGURE_SQL_1, bind_figure_row, has_figure, cancellable, error) &&
+       insert_rows (w, SLUIS_SQL_N, SLUIS_SQL_1, bind_sluis_row, has_sluis, cancellable, error) &&
+       (!bulk || restore_indexes (w, definitions, error));
+  if (!ok)
+    return FALSE;
+  w->n_stored += w->pending->len;
+  w->first_pending = w->next_id;
+  g_array_set_size (w->pending, 0);
+  hrb_store_bump_generation (w->store);
+  return TRUE;
+}

@@ -3,6 +3,8 @@
 
 #include "hrb-store.h"
 
+#include <gio/gio.h>
+
 G_BEGIN_DECLS
 
 /* One entry of an import batch's change log. kind is one of "new",
@@ -75,6 +77,38 @@ GHashTable *hrb_store_import_medicine_keys (HrbStore *self, GError **error);
 GHashTable *hrb_store_import_unsourced_medicines (HrbStore *self, GError **error);
 /* Every source id of the items: source id → item id (gint64*). */
 GHashTable *hrb_store_import_source_ids   (HrbStore *self, GError **error);
+
+/* The items (with their figure and sluis status) an import adds, kept in
+ * memory and written together by hrb_import_writer_flush(), inside the
+ * import's transaction. Ids are given out at once (the import holds the write
+ * lock, so the next ids are its own); rows that refer to them (the change log)
+ * are checked at commit (deferred foreign keys). A large flush drops the
+ * secondary indexes of item and figure and builds them again afterwards, which
+ * is several times faster than keeping them up to date row by row; as all of it
+ * is one transaction, a failure or a crash leaves the indexes as they were. */
+typedef struct _HrbImportWriter HrbImportWriter;
+
+#define HRB_IMPORT_BULK_MIN 5000
+
+/* figure_source, vintage and batch_id are those of every figure added. */
+HrbImportWriter *hrb_import_writer_new   (HrbStore *store, const char *created_at,
+                                          const char *figure_source, const char *vintage,
+                                          gint64 batch_id, GError **error);
+void             hrb_import_writer_free  (HrbImportWriter *w);
+/* Takes item (validated like hrb_store_import_insert_item()); with_figure:
+ * its figure is item->figure's year, patients, cost and budget (validated like
+ * hrb_store_import_insert_figure()). Returns the item's id, 0 on error. */
+gint64           hrb_import_writer_add   (HrbImportWriter *w, HrbItem *item, const char *sluis,
+                                          gboolean with_figure, GError **error);
+/* TRUE if item_id was added and is not yet written. */
+gboolean         hrb_import_writer_holds (HrbImportWriter *w, gint64 item_id);
+guint            hrb_import_writer_pending (HrbImportWriter *w);
+/* Writes what was added and empties the writer. When many rows are pending
+ * (at least HRB_IMPORT_BULK_MIN and as many as the items already stored), the
+ * indexes of item and figure are dropped and built again afterwards. */
+gboolean         hrb_import_writer_flush (HrbImportWriter *w, GCancellable *cancellable,
+                                          GError **error);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HrbImportWriter, hrb_import_writer_free)
 
 /* A 64 MiB page cache (else SQLite's default 2 MB), so that a large import
  * transaction does not spill pages to the WAL before it commits. */

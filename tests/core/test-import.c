@@ -4,6 +4,8 @@
 #include "hrb-import.h"
 #include "hrb-store-import.h"
 
+#include <sqlite3.h>
+
 #include <math.h>
 #include <string.h>
 
@@ -849,6 +851,196 @@ test_cancel (void **state)
   assert_string_equal (before, after);
 }
 
+
+/* Large imports: the writer's bulk path ------------------------------------------ */
+
+/* A Horizonscan snapshot with n rows; every third row has a sluis status. */
+static char *
+write_horizonscan (const char *dir, guint n)
+{
+  g_autoptr(GString) s = g_string_new ("id;domein;fase;indicatie;kader;kosten;merk;slug;sluis;stof;"
+                                       "totale_kosten;vergoeding;versie;verwacht;volume;waarde\n");
+  char *path = g_build_filename (dir, "large.csv", NULL);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (s, "00000000-0000-4000-8000-%012u;Oncologie;Klinisch onderzoek;Indicatie %u;"
+                            "Intramuraal (MSZ);€ %u,000.00 -  € %u,000.00;Merk%u;stof-%u;%s;Stof%u;"
+                            "€ %u,000,000.00;;1;10-2027;%u - %u;Nog geen inschatting mogelijk\n",
+                            i, i, 4 + i % 900, 5 + i % 900, i / 3, i, i % 3 == 0 ? "In de sluis" : "",
+                            i / 3, i % 70 + 1, 100 + i % 500, 700 + i % 500);
+  assert_true (g_file_set_contents (path, s->str, s->len, NULL));
+  return path;
+}
+
+/* The definitions of the indexes of item and figure, one per line, sorted. */
+static char *
+index_definitions (HrbStore *store)
+{
+  sqlite3_stmt *s = NULL;
+  g_autoptr(GPtrArray) defs = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  assert_int_equal (sqlite3_prepare_v2 (hrb_store_get_db (store),
+                                        "SELECT sql FROM sqlite_schema WHERE type = 'index' "
+                                        "AND tbl_name IN ('item', 'figure', 'medicine') AND sql IS NOT NULL "
+                                        "ORDER BY name", -1, &s, NULL), SQLITE_OK);
+  while (sqlite3_step (s) == SQLITE_ROW)
+    g_string_append_printf (out, "%s\n", sqlite3_column_text (s, 0));
+  sqlite3_finalize (s);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static gint64
+count_rows (HrbStore *store, const char *sql)
+{
+  sqlite3_stmt *s = NULL;
+  gint64 n;
+
+  assert_int_equal (sqlite3_prepare_v2 (hrb_store_get_db (store), sql, -1, &s, NULL), SQLITE_OK);
+  assert_int_equal (sqlite3_step (s), SQLITE_ROW);
+  n = sqlite3_column_int64 (s, 0);
+  sqlite3_finalize (s);
+  return n;
+}
+
+static void
+test_bulk_write (void **state)
+{
+  const guint n = HRB_IMPORT_BULK_MIN + 700;
+  g_autoptr(HrbStore) store = test_store_new ();
+  g_autofree char *dir = test_tmpdir ();
+  g_autofree char *path = write_horizonscan (dir, n);
+  g_autofree char *indexes = index_definitions (store);
+  g_autofree char *after = NULL;
+  g_autoptr(HrbImportResult) res = NULL, again = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  guint checked = 0;
+
+  assert_non_null (strstr (indexes, "item_source_id"));
+  res = run_import (store, HRB_IMPORT_HORIZONSCAN, path, TRUE, NULL);
+  assert_int_equal (res->n_new, n);
+  assert_int_equal (res->n_new_medicines, (n + 2) / 3);
+  /* Every row is stored once, with its figure and (every third) its sluis status. */
+  assert_int_equal (count_rows (store, "SELECT count (*) FROM item"), n);
+  assert_int_equal (count_rows (store, "SELECT count (*) FROM figure"), n);
+  assert_int_equal (count_rows (store, "SELECT count (*) FROM import_item WHERE sluis = 'In de sluis'"),
+                    (n + 2) / 3);
+  assert_int_equal (count_rows (store, "SELECT count (*) FROM item WHERE package_status = 1"), (n + 2) / 3);
+  assert_int_equal (count_rows (store, "SELECT count (*) FROM figure f JOIN item i ON i.id = f.item_id "
+                                       "WHERE f.patients_low = 100 + CAST (substr (i.source_id, 25) AS INTEGER) % 500 "
+                                       "AND f.cost_high = (5 + CAST (substr (i.source_id, 25) AS INTEGER) % 900) * 1000 "
+                                       "AND i.indication = 'Indicatie ' || CAST (substr (i.source_id, 25) AS INTEGER) "
+                                       "AND f.batch_id = 1 AND f.vintage = '2026-11-01'"), n);
+  /* The indexes are back, exactly as defined, and in force. */
+  after = index_definitions (store);
+  assert_string_equal (indexes, after);
+  assert_int_equal (count_rows (store, "SELECT count (*) FROM pragma_foreign_key_check"), 0);
+  {
+    g_autoptr(GString) report = g_string_new (NULL);
+    assert_true (hrb_store_check (store, report, &error));
+    assert_non_null (strstr (report->str, "integrity: ok"));
+  }
+  assert_int_not_equal (sqlite3_exec (hrb_store_get_db (store),
+                                      "UPDATE item SET source_id = '00000000-0000-4000-8000-000000000001' "
+                                      "WHERE id = 1", NULL, NULL, NULL), SQLITE_OK);
+  /* The change log lists the new items; the side pane's batch is right. */
+  items = hrb_store_list_items (store, HRB_STREAM_ANY, NULL);
+  assert_int_equal (items->len, n);
+  for (guint i = 0; i < items->len; i++)
+    {
+      HrbItem *it = g_ptr_array_index (items, i);
+      if (g_strcmp0 (it->source_id, "00000000-0000-4000-8000-000000000003") == 0)
+        {
+          assert_string_equal (it->medicine.inn, "Stof1");
+          assert_string_equal (it->medicine.brand, "Merk1");
+          assert_double_equal (it->figure.budget.low, 4e6, 1e-6);
+          assert_int_equal (it->figure.batch_id, res->batch_id);
+          assert_int_equal (it->status, HRB_STATUS_IN_SLUIS);
+          checked++;
+        }
+    }
+  assert_int_equal (checked, 1);
+  /* The same file again: matched through the rebuilt indexes, nothing changes. */
+  again = run_import (store, HRB_IMPORT_HORIZONSCAN, path, TRUE, NULL);
+  assert_int_equal (again->n_new, 0);
+  assert_int_equal (again->n_updated, 0);
+  assert_int_equal (again->n_unchanged, n);
+  assert_int_equal (count_rows (store, "SELECT count (*) FROM figure"), n);
+  g_unlink (path);
+  test_rmdir (dir);
+}
+
+static void
+cancel_when_read_cb (double fraction, gpointer user_data)
+{
+  /* 1.0: every row is read; the new items are about to be written. */
+  if (fraction >= 1.0)
+    g_cancellable_cancel (user_data);
+}
+
+static void
+test_bulk_cancel (void **state)
+{
+  g_autoptr(HrbStore) store = test_store_new ();
+  g_autofree char *dir = test_tmpdir ();
+  g_autofree char *path = write_horizonscan (dir, HRB_IMPORT_BULK_MIN + 5000);
+  g_autofree char *indexes = index_definitions (store);
+  g_autofree char *before = db_state (store);
+  g_autofree char *after = NULL, *indexes_after = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(HrbImportResult) res = NULL;
+  g_autoptr(GError) error = NULL;
+  HrbImportOptions opts = { .source = HRB_IMPORT_HORIZONSCAN, .cancellable = cancellable,
+                            .progress = cancel_when_read_cb, .progress_data = cancellable };
+
+  assert_false (hrb_import_file (store, path, &opts, &res, &error));
+  assert_true (g_error_matches (error, HRB_IMPORT_ERROR, HRB_IMPORT_ERROR_CANCELLED));
+  assert_int_equal (res->n_rows, HRB_IMPORT_BULK_MIN + 5000);
+  after = db_state (store);
+  assert_string_equal (before, after);
+  indexes_after = index_definitions (store);
+  assert_string_equal (indexes, indexes_after);
+  g_unlink (path);
+  test_rmdir (dir);
+}
+
+/* A second row for an item the same file added (no source id): it updates the
+ * item that the first row added, as with any stored item. */
+static void
+test_row_repeats_new_item (void **state)
+{
+  g_autoptr(HrbStore) store = test_store_new ();
+  g_autofree char *mapfile = test_data ("mapped-example.map");
+  g_autofree char *dir = test_tmpdir ();
+  g_autofree char *csv = g_build_filename (dir, "repeat.csv", NULL);
+  g_autoptr(HrbImportMap) map = hrb_import_map_load (mapfile, NULL);
+  g_autoptr(HrbImportResult) res = NULL;
+  g_autoptr(GPtrArray) items = NULL, figures = NULL;
+  g_autoptr(GError) error = NULL;
+  HrbImportOptions opts = { .source = HRB_IMPORT_MAPPED, .map = map, .vintage = "2026-02-01" };
+  HrbItem *it;
+
+  assert_non_null (map);
+  assert_true (g_file_set_contents (csv, "Werkzame stof;Merknaam;ATC;Indicatie;Patiënten;Kosten;Status\n"
+                                    "nivolumab;Opdivo;L01FF01;Melanoom;100;1000;admitted\n"
+                                    "testosteron;;G03BA03;Hypogonadisme;300;20;not_admitted\n"
+                                    "nivolumab;Opdivo;L01FF01;Melanoom;150;1000;admitted\n", -1, NULL));
+  assert_true (hrb_import_file (store, csv, &opts, &res, &error));
+  assert_int_equal (res->n_new, 2);
+  assert_int_equal (res->n_updated, 1);
+  items = hrb_store_list_items (store, HRB_STREAM_ANY, NULL);
+  assert_int_equal (items->len, 2);
+  it = find_item (items, "Opdivo");
+  assert_non_null (it);
+  assert_double_equal (it->figure.patients.low, 150, 1e-9);
+  figures = hrb_store_list_figures (store, it->id, &error);
+  assert_non_null (figures);
+  assert_int_equal (figures->len, 2);
+  g_unlink (csv);
+  test_rmdir (dir);
+}
+
 int
 main (void)
 {
@@ -870,6 +1062,9 @@ main (void)
     cmocka_unit_test (test_preview_rows),
     cmocka_unit_test (test_encoding_override),
     cmocka_unit_test (test_cancel),
+    cmocka_unit_test (test_bulk_write),
+    cmocka_unit_test (test_bulk_cancel),
+    cmocka_unit_test (test_row_repeats_new_item),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

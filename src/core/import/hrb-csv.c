@@ -141,7 +141,9 @@ field_cb (void *data, size_t len, void *user_data)
                     _("not a text file (a NUL byte in this field)"));
       return;
     }
-  r->line += count_line_breaks (data, len);
+  /* Line breaks inside quoted fields are rare: look before counting. */
+  if (data != NULL && (memchr (data, '\n', len) != NULL || memchr (data, '\r', len) != NULL))
+    r->line += count_line_breaks (data, len);
 
   if (r->encoding == HRB_CSV_ENCODING_CP1252)
     {

@@ -331,6 +331,7 @@ typedef struct {
   char                   *created_at;    /* time of this import */
   gint64                  first_medicine, last_medicine, first_item, last_item;
   int                     gip_year;
+  HrbImportWriter        *writer;        /* the new items, written after the last row */
 } Ctx;
 
 static void
@@ -1254,7 +1255,7 @@ item_text_change (Ctx *c, gint64 item_id, gint64 med_id, guint row, const char *
 }
 
 static gboolean
-apply_item (Ctx *c, const Rec *r, guint row, GError **error)
+apply_item (Ctx *c, Rec *r, guint row, GError **error)
 {
   g_autofree char *label = NULL;
   g_autofree char *item_key = NULL;
@@ -1320,17 +1321,27 @@ apply_item (Ctx *c, const Rec *r, guint row, GError **error)
 
       it->medicine_id = med_id;
       it->indication = g_strdup (r->indication);
-      it->domain = g_strdup (r->domain);
       it->setting = r->setting;
       it->status = r->status;
       it->source_id = g_strdup (r->source_id);
-      it->phase = g_strdup (r->phase);
-      it->expected_registration = g_strdup (r->expected);
-      it->therapeutic_value = g_strdup (r->value);
+      /* The rest of the record is not needed any more. */
+      it->domain = g_steal_pointer (&r->domain);
+      it->phase = g_steal_pointer (&r->phase);
+      it->expected_registration = g_steal_pointer (&r->expected);
+      it->therapeutic_value = g_steal_pointer (&r->value);
+      it->figure.year = r->year;
+      it->figure.patients = r->patients;
+      it->figure.cost = r->cost;
+      it->figure.budget = r->budget;
       if (c->writing)
         {
-          if ((item_id = hrb_store_import_insert_item (c->store, it, r->sluis, c->created_at, &local)) == 0)
-            return store_fail (c, error, local);
+          /* Written with the other new items after the last row. */
+          item_id = hrb_import_writer_add (c->writer, g_steal_pointer (&it), r->sluis, r->has_figure, &local);
+          if (item_id == 0)
+            {
+              g_free (slot);
+              return store_fail (c, error, local);
+            }
           if (c->first_item == 0)
             c->first_item = item_id;
           c->last_item = item_id;
@@ -1342,21 +1353,6 @@ apply_item (Ctx *c, const Rec *r, guint row, GError **error)
         g_hash_table_insert (c->items, g_steal_pointer (&item_key), slot);
       else
         g_free (slot);
-      if (r->has_figure && c->writing)
-        {
-          HrbFigure f = { 0 };
-          f.item_id = item_id;
-          f.year = r->year;
-          f.patients = r->patients;
-          f.cost = r->cost;
-          f.budget = r->budget;
-          f.source = (char *) c->label;
-          f.vintage = c->result->vintage;
-          f.batch_id = c->batch_id;
-          f.list_price = TRUE;
-          if (hrb_store_import_insert_figure (c->store, &f, c->created_at, &local) == 0)
-            return store_fail (c, error, local);
-        }
       c->result->n_new++;
       /* Added items are marked in the store; the in-memory log keeps the first. */
       if (c->result->changes->len >= MAX_KEPT_CHANGES)
@@ -1376,6 +1372,11 @@ apply_item (Ctx *c, const Rec *r, guint row, GError **error)
       c->result->n_unchanged++;
       return TRUE;
     }
+  /* A second row for an item this file added: it is compared with what is
+   * stored, so the items added so far are written first. */
+  if (c->writing && hrb_import_writer_holds (c->writer, item_id) &&
+      !hrb_import_writer_flush (c->writer, c->opts->cancellable, &local))
+    return store_fail (c, error, local);
 
   /* Compare with what is stored. */
   label = rec_label (r);
@@ -1889,7 +1890,9 @@ hrb_import_file (HrbStore *store, const char *path, const HrbImportOptions *opti
       b.source = (char *) hrb_import_source_to_name (options->source);
       b.file_name = (char *) (options->display_name ? options->display_name : base);
       b.vintage = res->vintage;
-      if ((c.batch_id = hrb_store_insert_batch (store, &b, &local)) == 0)
+      if ((c.batch_id = hrb_store_insert_batch (store, &b, &local)) == 0 ||
+          (c.writer = hrb_import_writer_new (store, c.created_at, c.label, res->vintage, c.batch_id,
+                                             &local)) == NULL)
         {
           hrb_store_rollback (store);
           c.writing = FALSE;
@@ -1915,7 +1918,9 @@ hrb_import_file (HrbStore *store, const char *path, const HrbImportOptions *opti
               goto done;
             }
           if (options->progress)
-            options->progress ((double) hrb_csv_reader_get_position (reader) /
+            /* Reading the file is most of the work; writing the new items
+             * at the end is the rest. */
+            options->progress ((c.writing ? 0.85 : 1.0) * hrb_csv_reader_get_position (reader) /
                                MAX (1, hrb_csv_reader_get_size (reader)), options->progress_data);
         }
       if (!process_row (&c, data_fields, n_fields, hrb_csv_reader_get_row (reader), error))
@@ -1947,6 +1952,17 @@ hrb_import_file (HrbStore *store, const char *path, const HrbImportOptions *opti
                    g_dngettext (GETTEXT_PACKAGE, "%u row rejected; nothing was imported",
                                 "%u rows rejected; nothing was imported", res->n_rejected),
                    res->n_rejected);
+      goto done;
+    }
+  if (c.writing && !hrb_import_writer_flush (c.writer, options->cancellable, &local))
+    {
+      hrb_store_rollback (store);
+      c.writing = FALSE;
+      if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_set_error (error, HRB_IMPORT_ERROR, HRB_IMPORT_ERROR_CANCELLED,
+                     _("The import was cancelled; nothing was imported."));
+      else
+        store_fail (&c, error, g_steal_pointer (&local));
       goto done;
     }
   if (c.writing && (c.first_medicine || c.first_item) &&
@@ -2041,6 +2057,7 @@ done:
   g_clear_pointer (&c.source_ids, g_hash_table_unref);
   g_clear_pointer (&c.medicine_keys, g_hash_table_unref);
   g_clear_pointer (&c.unsourced, g_hash_table_unref);
+  g_clear_pointer (&c.writer, hrb_import_writer_free);
   g_free (c.created_at);
   if (result_out == NULL)
     hrb_import_result_free (res);
