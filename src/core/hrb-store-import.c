@@ -380,148 +380,11 @@ hrb_store_set_large_cache (HrbStore *self, gboolean large)
 }
 
 
-gint64
-hrb_store_import_insert_medicine (HrbStore *self, const HrbMedicine *m, GError **error)
-{
-  g_autofree char *key = hrb_store_match_key (m->inn);
-  const char *field = NULL;
-  char *message = NULL;
-  sqlite3_stmt *s;
-  gint64 id;
-
-  g_return_val_if_fail (HRB_IS_STORE (self), 0);
-  if (!hrb_medicine_validate (m, &field, &message))
-    return invalid (error, field, message);
-  s = hrb_store_prepare (self,
-      "INSERT INTO medicine (inn, brand, atc, holder, authorisation_date, ema_status, orphan, "
-      "conditional, exceptional, accelerated, atmp, biosimilar, generic, critical, match_key) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)", error);
-  if (s == NULL)
-    return 0;
-  hrb_bind_text (s, 1, m->inn);
-  hrb_bind_text (s, 2, m->brand);
-  hrb_bind_text (s, 3, m->atc);
-  hrb_bind_text (s, 4, m->holder);
-  hrb_bind_text (s, 5, m->authorisation_date);
-  hrb_bind_text (s, 6, m->ema_status);
-  sqlite3_bind_int (s, 7, !!m->orphan);
-  sqlite3_bind_int (s, 8, !!m->conditional);
-  sqlite3_bind_int (s, 9, !!m->exceptional);
-  sqlite3_bind_int (s, 10, !!m->accelerated);
-  sqlite3_bind_int (s, 11, !!m->atmp);
-  sqlite3_bind_int (s, 12, !!m->biosimilar);
-  sqlite3_bind_int (s, 13, !!m->generic);
-  sqlite3_bind_int (s, 14, !!m->critical);
-  hrb_bind_text (s, 15, key);
-  if (!hrb_store_step_done (self, s, error))
-    return 0;
-  id = sqlite3_last_insert_rowid (hrb_store_get_db (self));
-  hrb_store_bump_generation (self);
-  return id;
-}
-
-gint64
-hrb_store_import_insert_item (HrbStore *self, const HrbItem *item, const char *sluis,
-                              const char *created_at, GError **error)
-{
-  const char *field = NULL;
-  char *message = NULL;
-  sqlite3_stmt *s;
-  gint64 id;
-
-  g_return_val_if_fail (HRB_IS_STORE (self), 0);
-  if (!hrb_item_validate (item, &field, &message))
-    return invalid (error, field, message);
-  if (item->medicine_id <= 0)
-    {
-      g_set_error (error, HRB_STORE_ERROR, HRB_STORE_ERROR_INVALID, _("An item needs a medicine."));
-      return 0;
-    }
-  s = hrb_store_prepare (self,
-      "INSERT INTO item (medicine_id, indication, domain, setting, package_status, source_id, phase, "
-      "expected_registration, therapeutic_value, loe_date, created_at) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", error);
-  if (s == NULL)
-    return 0;
-  sqlite3_bind_int64 (s, 1, item->medicine_id);
-  hrb_bind_text (s, 2, item->indication && *item->indication ? item->indication : NULL);
-  hrb_bind_text (s, 3, item->domain);
-  sqlite3_bind_int (s, 4, item->setting);
-  sqlite3_bind_int (s, 5, item->status);
-  hrb_bind_text (s, 6, item->source_id && *item->source_id ? item->source_id : NULL);
-  hrb_bind_text (s, 7, item->phase);
-  hrb_bind_text (s, 8, item->expected_registration);
-  hrb_bind_text (s, 9, item->therapeutic_value);
-  hrb_bind_text (s, 10, item->loe_date);
-  hrb_bind_text (s, 11, created_at);
-  if (!hrb_store_step_done (self, s, error))
-    return 0;
-  id = sqlite3_last_insert_rowid (hrb_store_get_db (self));
-  if (sluis && *sluis)
-    {
-      s = hrb_store_prepare (self, "INSERT INTO import_item (item_id, sluis) VALUES (?1, ?2)", error);
-      if (s == NULL)
-        return 0;
-      sqlite3_bind_int64 (s, 1, id);
-      hrb_bind_text (s, 2, sluis);
-      if (!hrb_store_step_done (self, s, error))
-        return 0;
-    }
-  hrb_store_bump_generation (self);
-  return id;
-}
-
 static gboolean
 range_ok (HrbRange r)
 {
   return (isnan (r.low) || r.low >= 0) && (isnan (r.high) || r.high >= 0) &&
          (isnan (r.low) || isnan (r.high) || r.low <= r.high);
-}
-
-gint64
-hrb_store_import_insert_figure (HrbStore *self, const HrbFigure *f, const char *created_at,
-                                GError **error)
-{
-  const char *field = NULL;
-  char *message = NULL;
-  sqlite3_stmt *s;
-
-  g_return_val_if_fail (HRB_IS_STORE (self), 0);
-  /* The checks of hrb_figure_validate() that depend on the row (the import
-   * checked the vintage once); the full check only when one fails. */
-  if (!range_ok (f->patients) || !range_ok (f->cost) || !range_ok (f->budget) ||
-      (f->year != 0 && (f->year < 1990 || f->year > 2100)) || f->source == NULL || !*f->source)
-    {
-      if (!hrb_figure_validate (f, &field, &message))
-        return invalid (error, field, message);
-    }
-  s = hrb_store_prepare (self,
-      "INSERT INTO figure (item_id, year, patients_low, patients_high, cost_low, cost_high, "
-      "budget_low, budget_high, source, vintage, batch_id, list_price, provisional, created_at) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)", error);
-  if (s == NULL)
-    return 0;
-  sqlite3_bind_int64 (s, 1, f->item_id);
-  if (f->year > 0)
-    sqlite3_bind_int (s, 2, f->year);
-  else
-    sqlite3_bind_null (s, 2);
-  hrb_bind_double (s, 3, f->patients.low);
-  hrb_bind_double (s, 4, f->patients.high);
-  hrb_bind_double (s, 5, f->cost.low);
-  hrb_bind_double (s, 6, f->cost.high);
-  hrb_bind_double (s, 7, f->budget.low);
-  hrb_bind_double (s, 8, f->budget.high);
-  hrb_bind_text (s, 9, f->source);
-  hrb_bind_text (s, 10, f->vintage && *f->vintage ? f->vintage : NULL);
-  hrb_bind_id (s, 11, f->batch_id);
-  sqlite3_bind_int (s, 12, !!f->list_price);
-  sqlite3_bind_int (s, 13, !!f->provisional);
-  hrb_bind_text (s, 14, created_at);
-  if (!hrb_store_step_done (self, s, error))
-    return 0;
-  hrb_store_bump_generation (self);
-  return sqlite3_last_insert_rowid (hrb_store_get_db (self));
 }
 
 GHashTable *
@@ -639,6 +502,10 @@ struct _HrbImportWriter {
   gint64    first_pending; /* the id of the first item not yet written */
   gint64    n_stored;      /* items in the table when the writer began */
   GArray   *pending;       /* of Pending */
+  gint64    next_medicine_id;
+  gint64    n_medicines_stored;
+  GPtrArray *medicines;    /* of HrbMedicine, not yet written */
+  GPtrArray *medicine_keys; /* their match keys */
 };
 
 static void
@@ -680,8 +547,13 @@ hrb_import_writer_new (HrbStore *store, const char *created_at, const char *figu
   w->batch_id = batch_id;
   w->pending = g_array_new (FALSE, FALSE, sizeof (Pending));
   g_array_set_clear_func (w->pending, (GDestroyNotify) pending_clear);
+  w->medicines = g_ptr_array_new_with_free_func ((GDestroyNotify) hrb_medicine_free);
+  w->medicine_keys = g_ptr_array_new_with_free_func (g_free);
   if ((max_id = query_int64 (store, "SELECT coalesce (max (id), 0) FROM item", error)) < 0 ||
-      (w->n_stored = query_int64 (store, "SELECT count (*) FROM item", error)) < 0)
+      (w->n_stored = query_int64 (store, "SELECT count (*) FROM item", error)) < 0 ||
+      (w->next_medicine_id = query_int64 (store, "SELECT coalesce (max (id), 0) + 1 FROM medicine",
+                                          error)) < 0 ||
+      (w->n_medicines_stored = query_int64 (store, "SELECT count (*) FROM medicine", error)) < 0)
     return NULL;
   /* What SQLite would give out for an INTEGER PRIMARY KEY: max + 1. */
   w->next_id = w->first_pending = max_id + 1;
@@ -697,6 +569,8 @@ hrb_import_writer_free (HrbImportWriter *w)
   if (w == NULL)
     return;
   g_array_unref (w->pending);
+  g_ptr_array_unref (w->medicines);
+  g_ptr_array_unref (w->medicine_keys);
   g_free (w->created_at);
   g_free (w->figure_source);
   g_free (w->vintage);
@@ -751,6 +625,24 @@ hrb_import_writer_add (HrbImportWriter *w, HrbItem *item, const char *sluis, gbo
   return item->id;
 }
 
+gint64
+hrb_import_writer_add_medicine (HrbImportWriter *w, HrbMedicine *m, GError **error)
+{
+  const char *field = NULL;
+  char *message = NULL;
+
+  g_return_val_if_fail (w != NULL && m != NULL, 0);
+  if (!hrb_medicine_validate (m, &field, &message))
+    {
+      hrb_medicine_free (m);
+      return invalid (error, field, message);
+    }
+  m->id = w->next_medicine_id++;
+  g_ptr_array_add (w->medicine_keys, hrb_store_match_key (m->inn));
+  g_ptr_array_add (w->medicines, m);
+  return m->id;
+}
+
 gboolean
 hrb_import_writer_holds (HrbImportWriter *w, gint64 item_id)
 {
@@ -770,6 +662,7 @@ hrb_import_writer_pending (HrbImportWriter *w)
 #define ITEM_ROW "(?,?,?,?,?,?,?,?,?,?,?,?)"
 #define FIGURE_ROW "(?,?,?,?,?,?,?,?,?,?,?,1,0,?)"
 #define SLUIS_ROW "(?,?)"
+#define MEDICINE_ROW "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
 #define ROWS32(r) r "," r "," r "," r "," r "," r "," r "," r "," r "," r "," r "," r "," r "," r "," r "," r "," \
                   r "," r "," r "," r "," r "," r "," r "," r "," r "," r "," r "," r "," r "," r "," r "," r
 #define ITEM_INSERT "INSERT INTO item (id, medicine_id, indication, domain, setting, package_status, " \
@@ -778,12 +671,17 @@ hrb_import_writer_pending (HrbImportWriter *w)
   "cost_high, budget_low, budget_high, source, vintage, batch_id, list_price, provisional, " \
   "created_at) VALUES "
 #define SLUIS_INSERT "INSERT INTO import_item (item_id, sluis) VALUES "
+#define MEDICINE_INSERT "INSERT INTO medicine (id, inn, brand, atc, holder, authorisation_date, " \
+  "ema_status, orphan, conditional, exceptional, accelerated, atmp, biosimilar, generic, critical, " \
+  "match_key) VALUES "
 static const char ITEM_SQL_1[] = ITEM_INSERT ITEM_ROW;
 static const char ITEM_SQL_N[] = ITEM_INSERT ROWS32 (ITEM_ROW);
 static const char FIGURE_SQL_1[] = FIGURE_INSERT FIGURE_ROW;
 static const char FIGURE_SQL_N[] = FIGURE_INSERT ROWS32 (FIGURE_ROW);
 static const char SLUIS_SQL_1[] = SLUIS_INSERT SLUIS_ROW;
 static const char SLUIS_SQL_N[] = SLUIS_INSERT ROWS32 (SLUIS_ROW);
+static const char MEDICINE_SQL_1[] = MEDICINE_INSERT MEDICINE_ROW;
+static const char MEDICINE_SQL_N[] = MEDICINE_INSERT ROWS32 (MEDICINE_ROW);
 
 static const char *
 nonempty (const char *s)
@@ -843,80 +741,113 @@ bind_figure (sqlite3_stmt *s, int at, const HrbImportWriter *w, const HrbItem *i
 }
 
 static int
-bind_sluis (sqlite3_stmt *s, int at, const Pending *p)
+bind_medicine (sqlite3_stmt *s, int at, const HrbMedicine *m, const char *match_key)
 {
-  sqlite3_bind_int64 (s, at + 1, p->item->id);
-  bind_static (s, at + 2, p->sluis);
+  sqlite3_bind_int64 (s, at + 1, m->id);
+  bind_static (s, at + 2, m->inn);
+  bind_static (s, at + 3, m->brand);
+  bind_static (s, at + 4, m->atc);
+  bind_static (s, at + 5, m->holder);
+  bind_static (s, at + 6, m->authorisation_date);
+  bind_static (s, at + 7, m->ema_status);
+  sqlite3_bind_int (s, at + 8, !!m->orphan);
+  sqlite3_bind_int (s, at + 9, !!m->conditional);
+  sqlite3_bind_int (s, at + 10, !!m->exceptional);
+  sqlite3_bind_int (s, at + 11, !!m->accelerated);
+  sqlite3_bind_int (s, at + 12, !!m->atmp);
+  sqlite3_bind_int (s, at + 13, !!m->biosimilar);
+  sqlite3_bind_int (s, at + 14, !!m->generic);
+  sqlite3_bind_int (s, at + 15, !!m->critical);
+  bind_static (s, at + 16, match_key);
+  return at + 16;
+}
+
+/* A kind of row the writer inserts: whether pending entry i gives one, and
+ * binding it at parameter offset at (returns the next offset). */
+typedef struct {
+  const char *sql_n;    /* CHUNK rows */
+  const char *sql_1;    /* one row */
+  gboolean  (*want) (const HrbImportWriter *w, guint i);
+  int       (*bind) (sqlite3_stmt *s, int at, const HrbImportWriter *w, guint i);
+} RowKind;
+
+#define PENDING(w, i) (&g_array_index ((w)->pending, Pending, (i)))
+
+static int
+bind_medicine_row (sqlite3_stmt *s, int at, const HrbImportWriter *w, guint i)
+{
+  return bind_medicine (s, at, g_ptr_array_index (w->medicines, i), g_ptr_array_index (w->medicine_keys, i));
+}
+
+static int
+bind_item_row (sqlite3_stmt *s, int at, const HrbImportWriter *w, guint i)
+{
+  return bind_item (s, at, PENDING (w, i)->item, w->created_at);
+}
+
+static int
+bind_figure_row (sqlite3_stmt *s, int at, const HrbImportWriter *w, guint i)
+{
+  return bind_figure (s, at, w, PENDING (w, i)->item);
+}
+
+static int
+bind_sluis_row (sqlite3_stmt *s, int at, const HrbImportWriter *w, guint i)
+{
+  sqlite3_bind_int64 (s, at + 1, PENDING (w, i)->item->id);
+  bind_static (s, at + 2, PENDING (w, i)->sluis);
   return at + 2;
 }
 
-typedef int (*BindRow) (sqlite3_stmt *s, int at, const HrbImportWriter *w, const Pending *p);
-
-static int
-bind_item_row (sqlite3_stmt *s, int at, const HrbImportWriter *w, const Pending *p)
+static gboolean
+has_figure (const HrbImportWriter *w, guint i)
 {
-  return bind_item (s, at, p->item, w->created_at);
-}
-
-static int
-bind_figure_row (sqlite3_stmt *s, int at, const HrbImportWriter *w, const Pending *p)
-{
-  return bind_figure (s, at, w, p->item);
-}
-
-static int
-bind_sluis_row (sqlite3_stmt *s, int at, const HrbImportWriter *w, const Pending *p)
-{
-  return bind_sluis (s, at, p);
+  return PENDING (w, i)->with_figure;
 }
 
 static gboolean
-has_figure (const Pending *p)
+has_sluis (const HrbImportWriter *w, guint i)
 {
-  return p->with_figure;
+  return PENDING (w, i)->sluis != NULL;
 }
 
-static gboolean
-has_sluis (const Pending *p)
-{
-  return p->sluis != NULL;
-}
+static const RowKind medicine_rows = { MEDICINE_SQL_N, MEDICINE_SQL_1, NULL, bind_medicine_row };
+static const RowKind item_rows = { ITEM_SQL_N, ITEM_SQL_1, NULL, bind_item_row };
+static const RowKind figure_rows = { FIGURE_SQL_N, FIGURE_SQL_1, has_figure, bind_figure_row };
+static const RowKind sluis_rows = { SLUIS_SQL_N, SLUIS_SQL_1, has_sluis, bind_sluis_row };
 
-/* Inserts the pending rows that want (all when want is NULL): CHUNK rows per
- * statement, the rest one by one. */
+/* Inserts the rows of kind for entries 0 to n - 1: CHUNK rows per statement,
+ * the rest one by one. */
 static gboolean
-insert_rows (HrbImportWriter *w, const char *sql_n, const char *sql_1, BindRow bind,
-             gboolean (*want) (const Pending *p), GCancellable *cancellable, GError **error)
+insert_rows (HrbImportWriter *w, const RowKind *kind, guint n_entries, GCancellable *cancellable,
+             GError **error)
 {
-  sqlite3_stmt *many = hrb_store_prepare (w->store, sql_n, error);
-  sqlite3_stmt *one = many ? hrb_store_prepare (w->store, sql_1, error) : NULL;
+  sqlite3_stmt *many = hrb_store_prepare (w->store, kind->sql_n, error);
+  sqlite3_stmt *one = many ? hrb_store_prepare (w->store, kind->sql_1, error) : NULL;
   guint i = 0, batches = 0;
 
   if (one == NULL)
     return FALSE;
-  while (i < w->pending->len)
+  while (i < n_entries)
     {
-      const Pending *rows[CHUNK];
+      guint rows[CHUNK];
       guint n = 0;
       int at = 0;
 
-      while (i < w->pending->len && n < CHUNK)
-        {
-          const Pending *p = &g_array_index (w->pending, Pending, i++);
-          if (want == NULL || want (p))
-            rows[n++] = p;
-        }
+      for (; i < n_entries && n < CHUNK; i++)
+        if (kind->want == NULL || kind->want (w, i))
+          rows[n++] = i;
       if (n == CHUNK)
         {
           for (guint k = 0; k < n; k++)
-            at = bind (many, at, w, rows[k]);
+            at = kind->bind (many, at, w, rows[k]);
           if (!hrb_store_step_done (w->store, many, error))
             return FALSE;
         }
       else
         for (guint k = 0; k < n; k++)
           {
-            bind (one, 0, w, rows[k]);
+            kind->bind (one, 0, w, rows[k]);
             if (!hrb_store_step_done (w->store, one, error))
               return FALSE;
           }
@@ -926,31 +857,53 @@ insert_rows (HrbImportWriter *w, const char *sql_n, const char *sql_1, BindRow b
   return TRUE;
 }
 
-/* Drops the secondary indexes of item and figure; their definitions go to
- * definitions, to be built again by restore_indexes(). */
-static gboolean
-drop_indexes (HrbImportWriter *w, GPtrArray *definitions, GError **error)
-{
-  sqlite3_stmt *s = hrb_store_prepare (w->store,
-      "SELECT sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL "
-      "AND name IN ('item_medicine', 'item_source_id', 'figure_item')", error);
-  int rc;
+/* The secondary indexes of a table group: a query for their definitions and
+ * the statements that drop them. */
+typedef struct {
+  const char *definitions;
+  const char *drop[4];
+} IndexSet;
 
-  if (s == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
-    g_ptr_array_add (definitions, hrb_col_text (s, 0));
-  hrb_store_done (s);
-  if (rc != SQLITE_DONE)
-    return hrb_store_set_sqlite_error (w->store, error, _("Cannot read the database schema"));
-  return hrb_store_exec (w->store, "DROP INDEX IF EXISTS item_medicine", error) &&
-         hrb_store_exec (w->store, "DROP INDEX IF EXISTS item_source_id", error) &&
-         hrb_store_exec (w->store, "DROP INDEX IF EXISTS figure_item", error);
-}
+static const IndexSet medicine_indexes = {
+  "SELECT sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL "
+  "AND name IN ('medicine_atc', 'medicine_match')",
+  { "DROP INDEX IF EXISTS medicine_atc", "DROP INDEX IF EXISTS medicine_match", NULL },
+};
+static const IndexSet item_indexes = {
+  "SELECT sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL "
+  "AND name IN ('item_medicine', 'item_source_id', 'figure_item')",
+  { "DROP INDEX IF EXISTS item_medicine", "DROP INDEX IF EXISTS item_source_id",
+    "DROP INDEX IF EXISTS figure_item", NULL },
+};
 
+/* Inserts the rows of each kind for entries 0 to n_entries - 1. bulk: the
+ * indexes are dropped first and built again afterwards (from the definitions
+ * read before they were dropped): sorting once beats updating them row by row. */
 static gboolean
-restore_indexes (HrbImportWriter *w, GPtrArray *definitions, GError **error)
+insert_all (HrbImportWriter *w, const IndexSet *indexes, gboolean bulk, const RowKind *const *kinds,
+            guint n_entries, GCancellable *cancellable, GError **error)
 {
+  g_autoptr(GPtrArray) definitions = g_ptr_array_new_with_free_func (g_free);
+
+  if (bulk)
+    {
+      sqlite3_stmt *s = hrb_store_prepare (w->store, indexes->definitions, error);
+      int rc;
+
+      if (s == NULL)
+        return FALSE;
+      while ((rc = sqlite3_step (s)) == SQLITE_ROW)
+        g_ptr_array_add (definitions, hrb_col_text (s, 0));
+      hrb_store_done (s);
+      if (rc != SQLITE_DONE)
+        return hrb_store_set_sqlite_error (w->store, error, _("Cannot read the database schema"));
+      for (guint i = 0; indexes->drop[i]; i++)
+        if (!hrb_store_exec (w->store, indexes->drop[i], error))
+          return FALSE;
+    }
+  for (guint k = 0; kinds[k]; k++)
+    if (!insert_rows (w, kinds[k], n_entries, cancellable, error))
+      return FALSE;
   for (guint i = 0; i < definitions->len; i++)
     {
       const char *definition = g_ptr_array_index (definitions, i);
@@ -961,24 +914,29 @@ restore_indexes (HrbImportWriter *w, GPtrArray *definitions, GError **error)
   return TRUE;
 }
 
+static gboolean
+is_bulk (guint n_new, gint64 n_stored)
+{
+  return n_new >= HRB_IMPORT_BULK_MIN && n_new >= n_stored;
+}
+
 gboolean
 hrb_import_writer_flush (HrbImportWriter *w, GCancellable *cancellable, GError **error)
 {
-  g_autoptr(GPtrArray) definitions = g_ptr_array_new_with_free_func (g_free);
-  gboolean bulk, ok;
+  static const RowKind *const medicine_kinds[] = { &medicine_rows, NULL };
+  static const RowKind *const item_kinds[] = { &item_rows, &figure_rows, &sluis_rows, NULL };
 
   g_return_val_if_fail (w != NULL, FALSE);
-  if (w->pending->len == 0)
+  if (w->pending->len == 0 && w->medicines->len == 0)
     return TRUE;
-  bulk = w->pending->len >= HRB_IMPORT_BULK_MIN && w->pending->len >= (guint64) w->n_stored;
-  if (bulk && !drop_indexes (w, definitions, error))
+  if (!insert_all (w, &medicine_indexes, is_bulk (w->medicines->len, w->n_medicines_stored),
+                   medicine_kinds, w->medicines->len, cancellable, error) ||
+      !insert_all (w, &item_indexes, is_bulk (w->pending->len, w->n_stored), item_kinds,
+                   w->pending->len, cancellable, error))
     return FALSE;
-  ok = insert_rows (w, ITEM_SQL_N, ITEM_SQL_1, bind_item_row, NULL, cancellable, error) &&
-       insert_rows (w, FIGURE_SQL_N, FIGURE_SQL_1, bind_figure_row, has_figure, cancellable, error) &&
-       insert_rows (w, SLUIS_SQL_N, SLUIS_SQL_1, bind_sluis_row, has_sluis, cancellable, error) &&
-       (!bulk || restore_indexes (w, definitions, error));
-  if (!ok)
-    return FALSE;
+  w->n_medicines_stored += w->medicines->len;
+  g_ptr_array_set_size (w->medicines, 0);
+  g_ptr_array_set_size (w->medicine_keys, 0);
   w->n_stored += w->pending->len;
   w->first_pending = w->next_id;
   g_array_set_size (w->pending, 0);

@@ -58,15 +58,6 @@ gboolean   hrb_store_set_item_sluis (HrbStore *self, gint64 item_id, const char 
 gboolean   hrb_store_list_source_items (HrbStore *self, const char *source, gint64 except_batch,
                                         GArray *ids, GPtrArray *source_ids, GError **error);
 
-/* Fast paths for rows an import adds (inside the import's transaction): one
- * INSERT each, validated like hrb_store_insert_item()/add_figure(); the
- * audit trail gets one entry per batch instead of one per row (the batch's
- * change log lists every row). created_at is the import's time. */
-gint64     hrb_store_import_insert_medicine (HrbStore *self, const HrbMedicine *m, GError **error);
-gint64     hrb_store_import_insert_item   (HrbStore *self, const HrbItem *item, const char *sluis,
-                                           const char *created_at, GError **error);
-gint64     hrb_store_import_insert_figure (HrbStore *self, const HrbFigure *f, const char *created_at,
-                                           GError **error);
 /* Records the id ranges of the medicines and items a batch added (0: none). */
 gboolean   hrb_store_mark_added (HrbStore *self, gint64 batch_id, gint64 first_medicine,
                                  gint64 last_medicine, gint64 first_item, gint64 last_item,
@@ -78,14 +69,15 @@ GHashTable *hrb_store_import_unsourced_medicines (HrbStore *self, GError **error
 /* Every source id of the items: source id → item id (gint64*). */
 GHashTable *hrb_store_import_source_ids   (HrbStore *self, GError **error);
 
-/* The items (with their figure and sluis status) an import adds, kept in
- * memory and written together by hrb_import_writer_flush(), inside the
- * import's transaction. Ids are given out at once (the import holds the write
- * lock, so the next ids are its own); rows that refer to them (the change log)
- * are checked at commit (deferred foreign keys). A large flush drops the
- * secondary indexes of item and figure and builds them again afterwards, which
- * is several times faster than keeping them up to date row by row; as all of it
- * is one transaction, a failure or a crash leaves the indexes as they were. */
+/* The medicines and items (with their figure and sluis status) an import
+ * adds, kept in memory and written together by hrb_import_writer_flush(),
+ * inside the import's transaction, many rows per INSERT. Ids are given out at
+ * once (the import holds the write lock, so the next ids are its own); rows
+ * that refer to them (the change log) are checked at commit (deferred foreign
+ * keys). A large flush drops the secondary indexes of the tables it fills and
+ * builds them again afterwards, several times faster than keeping them up to
+ * date row by row; as it is all one transaction, a failure or a crash leaves
+ * the indexes as they were. */
 typedef struct _HrbImportWriter HrbImportWriter;
 
 #define HRB_IMPORT_BULK_MIN 5000
@@ -95,17 +87,20 @@ HrbImportWriter *hrb_import_writer_new   (HrbStore *store, const char *created_a
                                           const char *figure_source, const char *vintage,
                                           gint64 batch_id, GError **error);
 void             hrb_import_writer_free  (HrbImportWriter *w);
-/* Takes item (validated like hrb_store_import_insert_item()); with_figure:
+/* Takes item (validated like hrb_store_insert_item()); with_figure:
  * its figure is item->figure's year, patients, cost and budget (validated like
- * hrb_store_import_insert_figure()). Returns the item's id, 0 on error. */
+ * hrb_store_add_figure()). Returns the item's id, 0 on error. */
 gint64           hrb_import_writer_add   (HrbImportWriter *w, HrbItem *item, const char *sluis,
                                           gboolean with_figure, GError **error);
+/* Takes m (validated like hrb_store_insert_medicine()); returns its id,
+ * 0 on error. Medicines are written before the items. */
+gint64           hrb_import_writer_add_medicine (HrbImportWriter *w, HrbMedicine *m, GError **error);
 /* TRUE if item_id was added and is not yet written. */
 gboolean         hrb_import_writer_holds (HrbImportWriter *w, gint64 item_id);
 guint            hrb_import_writer_pending (HrbImportWriter *w);
-/* Writes what was added and empties the writer. When many rows are pending
- * (at least HRB_IMPORT_BULK_MIN and as many as the items already stored), the
- * indexes of item and figure are dropped and built again afterwards. */
+/* Writes what was added and empties the writer. Medicines and items are each
+ * written in bulk (indexes dropped and built again) when at least
+ * HRB_IMPORT_BULK_MIN are pending and no fewer than the table holds. */
 gboolean         hrb_import_writer_flush (HrbImportWriter *w, GCancellable *cancellable,
                                           GError **error);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HrbImportWriter, hrb_import_writer_free)

@@ -21,8 +21,10 @@ ALLOWED = {
     ("src/core/hrb-store.c", "sql"): "migration SQL read from the compiled-in resources",
     ("src/core/hrb-store-import.c", "queries[q]"): "a static table of literal queries",
     ("src/core/hrb-store-import.c", "sql"): "query_int64() is called with literal queries only",
-    ("src/core/hrb-store-import.c", "sql_n"): "insert_rows() gets the writer's literal INSERT texts only",
-    ("src/core/hrb-store-import.c", "sql_1"): "insert_rows() gets the writer's literal INSERT texts only",
+    ("src/core/hrb-store-import.c", "kind->sql_n"): "insert_rows() gets the writer's literal INSERT texts only",
+    ("src/core/hrb-store-import.c", "kind->sql_1"): "insert_rows() gets the writer's literal INSERT texts only",
+    ("src/core/hrb-store-import.c", "indexes->definitions"): "a static query of the writer's index sets",
+    ("src/core/hrb-store-import.c", "indexes->drop[i]"): "the writer's literal DROP INDEX statements",
     ("src/core/hrb-store-import.c", "definition"): "an index definition read from sqlite_schema before the index was dropped",
 }
 DECLARATION = re.compile(r"\bconst\s+char\s*\*|\bHrbStore\s*\*")

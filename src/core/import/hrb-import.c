@@ -1171,7 +1171,8 @@ resolve_medicine (Ctx *c, const Rec *r, guint row, gint64 *id, gboolean *is_new,
       rec_to_medicine (r, m);
       if (c->writing)
         {
-          *id = hrb_store_import_insert_medicine (c->store, m, &local);
+          /* Written with the new items after the last row. */
+          *id = hrb_import_writer_add_medicine (c->writer, g_steal_pointer (&m), &local);
           if (*id == 0)
             return store_fail (c, error, local);
           if (c->first_medicine == 0)
