@@ -486,34 +486,39 @@ hrb_store_import_unsourced_medicines (HrbStore *self, GError **error)
 
 /* The import writer ------------------------------------------------------------- */
 
+/* An item to write; its texts live in the writer's string chunk. */
 typedef struct {
-  HrbItem  *item;
-  char     *sluis;
-  gboolean  with_figure;
+  gint64            id;
+  gint64            medicine_id;
+  const char       *indication, *domain, *source_id, *phase, *expected, *value, *loe, *sluis;
+  HrbSetting        setting;
+  HrbPackageStatus  status;
+  gboolean          with_figure;
+  int               year;
+  HrbRange          patients, cost, budget;
 } Pending;
 
-struct _HrbImportWriter {
-  HrbStore *store;
-  char     *created_at;
-  char     *figure_source;
-  char     *vintage;
-  gint64    batch_id;
-  gint64    next_id;       /* the id the next added item gets */
-  gint64    first_pending; /* the id of the first item not yet written */
-  gint64    n_stored;      /* items in the table when the writer began */
-  GArray   *pending;       /* of Pending */
-  gint64    next_medicine_id;
-  gint64    n_medicines_stored;
-  GPtrArray *medicines;    /* of HrbMedicine, not yet written */
-  GPtrArray *medicine_keys; /* their match keys */
-};
+/* A medicine to write; the same. */
+typedef struct {
+  HrbMedicine  m;
+  const char  *match_key;
+} PendingMedicine;
 
-static void
-pending_clear (Pending *p)
-{
-  hrb_item_free (p->item);
-  g_free (p->sluis);
-}
+struct _HrbImportWriter {
+  HrbStore     *store;
+  char         *created_at;
+  char         *figure_source;
+  char         *vintage;
+  gint64        batch_id;
+  gint64        next_id;            /* the id the next added item gets */
+  gint64        first_pending;      /* the id of the first item not yet written */
+  gint64        n_stored;           /* items in the table */
+  GArray       *pending;            /* of Pending */
+  gint64        next_medicine_id;
+  gint64        n_medicines_stored; /* medicines in the table */
+  GArray       *medicines;          /* of PendingMedicine */
+  GStringChunk *texts;              /* the texts of both */
+};
 
 static gint64
 query_int64 (HrbStore *store, const char *sql, GError **error)
@@ -546,9 +551,8 @@ hrb_import_writer_new (HrbStore *store, const char *created_at, const char *figu
   w->vintage = g_strdup (vintage);
   w->batch_id = batch_id;
   w->pending = g_array_new (FALSE, FALSE, sizeof (Pending));
-  g_array_set_clear_func (w->pending, (GDestroyNotify) pending_clear);
-  w->medicines = g_ptr_array_new_with_free_func ((GDestroyNotify) hrb_medicine_free);
-  w->medicine_keys = g_ptr_array_new_with_free_func (g_free);
+  w->medicines = g_array_new (FALSE, FALSE, sizeof (PendingMedicine));
+  w->texts = g_string_chunk_new (1 << 20);
   if ((max_id = query_int64 (store, "SELECT coalesce (max (id), 0) FROM item", error)) < 0 ||
       (w->n_stored = query_int64 (store, "SELECT count (*) FROM item", error)) < 0 ||
       (w->next_medicine_id = query_int64 (store, "SELECT coalesce (max (id), 0) + 1 FROM medicine",
@@ -569,13 +573,22 @@ hrb_import_writer_free (HrbImportWriter *w)
   if (w == NULL)
     return;
   g_array_unref (w->pending);
-  g_ptr_array_unref (w->medicines);
-  g_ptr_array_unref (w->medicine_keys);
+  g_array_unref (w->medicines);
+  g_string_chunk_free (w->texts);
   g_free (w->created_at);
   g_free (w->figure_source);
   g_free (w->vintage);
   g_object_unref (w->store);
   g_free (w);
+}
+
+/* A copy in the chunk; texts that repeat (domains, phases) are kept once. */
+static const char *
+text (HrbImportWriter *w, const char *s, gboolean repeats)
+{
+  if (s == NULL || *s == '\0')
+    return NULL;
+  return repeats ? g_string_chunk_insert_const (w->texts, s) : g_string_chunk_insert (w->texts, s);
 }
 
 static gboolean
@@ -586,7 +599,7 @@ figure_ranges_ok (const HrbFigure *f)
 }
 
 gint64
-hrb_import_writer_add (HrbImportWriter *w, HrbItem *item, const char *sluis, gboolean with_figure,
+hrb_import_writer_add (HrbImportWriter *w, const HrbItem *item, const char *sluis, gboolean with_figure,
                        GError **error)
 {
   const char *field = NULL;
@@ -595,13 +608,9 @@ hrb_import_writer_add (HrbImportWriter *w, HrbItem *item, const char *sluis, gbo
 
   g_return_val_if_fail (w != NULL && item != NULL, 0);
   if (!hrb_item_validate (item, &field, &message))
-    {
-      hrb_item_free (item);
-      return invalid (error, field, message);
-    }
+    return invalid (error, field, message);
   if (item->medicine_id <= 0)
     {
-      hrb_item_free (item);
       g_set_error (error, HRB_STORE_ERROR, HRB_STORE_ERROR_INVALID, _("An item needs a medicine."));
       return 0;
     }
@@ -612,35 +621,52 @@ hrb_import_writer_add (HrbImportWriter *w, HrbItem *item, const char *sluis, gbo
       f.source = w->figure_source;
       f.vintage = w->vintage;
       if (!hrb_figure_validate (&f, &field, &message))
-        {
-          hrb_item_free (item);
-          return invalid (error, field, message);
-        }
+        return invalid (error, field, message);
     }
-  item->id = w->next_id++;
-  p.item = item;
-  p.sluis = sluis && *sluis ? g_strdup (sluis) : NULL;
+  p.id = w->next_id++;
+  p.medicine_id = item->medicine_id;
+  p.indication = text (w, item->indication, FALSE);
+  p.domain = text (w, item->domain, TRUE);
+  p.source_id = text (w, item->source_id, FALSE);
+  p.phase = text (w, item->phase, TRUE);
+  p.expected = text (w, item->expected_registration, TRUE);
+  p.value = text (w, item->therapeutic_value, TRUE);
+  p.loe = text (w, item->loe_date, TRUE);
+  p.sluis = text (w, sluis, TRUE);
+  p.setting = item->setting;
+  p.status = item->status;
   p.with_figure = with_figure;
+  p.year = item->figure.year;
+  p.patients = item->figure.patients;
+  p.cost = item->figure.cost;
+  p.budget = item->figure.budget;
   g_array_append_val (w->pending, p);
-  return item->id;
+  return p.id;
 }
 
 gint64
-hrb_import_writer_add_medicine (HrbImportWriter *w, HrbMedicine *m, GError **error)
+hrb_import_writer_add_medicine (HrbImportWriter *w, const HrbMedicine *m, GError **error)
 {
+  g_autofree char *key = NULL;
   const char *field = NULL;
   char *message = NULL;
+  PendingMedicine p = { 0 };
 
   g_return_val_if_fail (w != NULL && m != NULL, 0);
   if (!hrb_medicine_validate (m, &field, &message))
-    {
-      hrb_medicine_free (m);
-      return invalid (error, field, message);
-    }
-  m->id = w->next_medicine_id++;
-  g_ptr_array_add (w->medicine_keys, hrb_store_match_key (m->inn));
-  g_ptr_array_add (w->medicines, m);
-  return m->id;
+    return invalid (error, field, message);
+  p.m = *m;
+  p.m.id = w->next_medicine_id++;
+  p.m.inn = (char *) text (w, m->inn, FALSE);
+  p.m.brand = (char *) text (w, m->brand, FALSE);
+  p.m.atc = (char *) text (w, m->atc, TRUE);
+  p.m.holder = (char *) text (w, m->holder, TRUE);
+  p.m.authorisation_date = (char *) text (w, m->authorisation_date, TRUE);
+  p.m.ema_status = (char *) text (w, m->ema_status, TRUE);
+  key = hrb_store_match_key (m->inn);
+  p.match_key = g_string_chunk_insert (w->texts, key);
+  g_array_append_val (w->medicines, p);
+  return p.m.id;
 }
 
 gboolean
@@ -699,40 +725,53 @@ bind_static (sqlite3_stmt *s, int i, const char *v)
     sqlite3_bind_text (s, i, v, -1, SQLITE_STATIC);
 }
 
+/* A kind of row the writer inserts: whether pending entry i gives one, and
+ * binding it at parameter offset at (returns the next offset). */
+typedef struct {
+  const char *sql_n;    /* CHUNK rows */
+  const char *sql_1;    /* one row */
+  gboolean  (*want) (const HrbImportWriter *w, guint i);
+  int       (*bind) (sqlite3_stmt *s, int at, const HrbImportWriter *w, guint i);
+} RowKind;
+
+#define PENDING(w, i) (&g_array_index ((w)->pending, Pending, (i)))
+
 static int
-bind_item (sqlite3_stmt *s, int at, const HrbItem *item, const char *created_at)
+bind_item_row (sqlite3_stmt *s, int at, const HrbImportWriter *w, guint i)
 {
-  sqlite3_bind_int64 (s, at + 1, item->id);
-  sqlite3_bind_int64 (s, at + 2, item->medicine_id);
-  bind_static (s, at + 3, nonempty (item->indication));
-  bind_static (s, at + 4, item->domain);
-  sqlite3_bind_int (s, at + 5, item->setting);
-  sqlite3_bind_int (s, at + 6, item->status);
-  bind_static (s, at + 7, nonempty (item->source_id));
-  bind_static (s, at + 8, item->phase);
-  bind_static (s, at + 9, item->expected_registration);
-  bind_static (s, at + 10, item->therapeutic_value);
-  bind_static (s, at + 11, item->loe_date);
-  bind_static (s, at + 12, created_at);
+  const Pending *p = PENDING (w, i);
+
+  sqlite3_bind_int64 (s, at + 1, p->id);
+  sqlite3_bind_int64 (s, at + 2, p->medicine_id);
+  bind_static (s, at + 3, p->indication);
+  bind_static (s, at + 4, p->domain);
+  sqlite3_bind_int (s, at + 5, p->setting);
+  sqlite3_bind_int (s, at + 6, p->status);
+  bind_static (s, at + 7, p->source_id);
+  bind_static (s, at + 8, p->phase);
+  bind_static (s, at + 9, p->expected);
+  bind_static (s, at + 10, p->value);
+  bind_static (s, at + 11, p->loe);
+  bind_static (s, at + 12, w->created_at);
   return at + 12;
 }
 
 static int
-bind_figure (sqlite3_stmt *s, int at, const HrbImportWriter *w, const HrbItem *item)
+bind_figure_row (sqlite3_stmt *s, int at, const HrbImportWriter *w, guint i)
 {
-  const HrbFigure *f = &item->figure;
+  const Pending *p = PENDING (w, i);
 
-  sqlite3_bind_int64 (s, at + 1, item->id);
-  if (f->year > 0)
-    sqlite3_bind_int (s, at + 2, f->year);
+  sqlite3_bind_int64 (s, at + 1, p->id);
+  if (p->year > 0)
+    sqlite3_bind_int (s, at + 2, p->year);
   else
     sqlite3_bind_null (s, at + 2);
-  hrb_bind_double (s, at + 3, f->patients.low);
-  hrb_bind_double (s, at + 4, f->patients.high);
-  hrb_bind_double (s, at + 5, f->cost.low);
-  hrb_bind_double (s, at + 6, f->cost.high);
-  hrb_bind_double (s, at + 7, f->budget.low);
-  hrb_bind_double (s, at + 8, f->budget.high);
+  hrb_bind_double (s, at + 3, p->patients.low);
+  hrb_bind_double (s, at + 4, p->patients.high);
+  hrb_bind_double (s, at + 5, p->cost.low);
+  hrb_bind_double (s, at + 6, p->cost.high);
+  hrb_bind_double (s, at + 7, p->budget.low);
+  hrb_bind_double (s, at + 8, p->budget.high);
   bind_static (s, at + 9, w->figure_source);
   bind_static (s, at + 10, nonempty (w->vintage));
   hrb_bind_id (s, at + 11, w->batch_id);
@@ -741,8 +780,19 @@ bind_figure (sqlite3_stmt *s, int at, const HrbImportWriter *w, const HrbItem *i
 }
 
 static int
-bind_medicine (sqlite3_stmt *s, int at, const HrbMedicine *m, const char *match_key)
+bind_sluis_row (sqlite3_stmt *s, int at, const HrbImportWriter *w, guint i)
 {
+  sqlite3_bind_int64 (s, at + 1, PENDING (w, i)->id);
+  bind_static (s, at + 2, PENDING (w, i)->sluis);
+  return at + 2;
+}
+
+static int
+bind_medicine_row (sqlite3_stmt *s, int at, const HrbImportWriter *w, guint i)
+{
+  const PendingMedicine *p = &g_array_index (w->medicines, PendingMedicine, i);
+  const HrbMedicine *m = &p->m;
+
   sqlite3_bind_int64 (s, at + 1, m->id);
   bind_static (s, at + 2, m->inn);
   bind_static (s, at + 3, m->brand);
@@ -758,45 +808,8 @@ bind_medicine (sqlite3_stmt *s, int at, const HrbMedicine *m, const char *match_
   sqlite3_bind_int (s, at + 13, !!m->biosimilar);
   sqlite3_bind_int (s, at + 14, !!m->generic);
   sqlite3_bind_int (s, at + 15, !!m->critical);
-  bind_static (s, at + 16, match_key);
+  bind_static (s, at + 16, p->match_key);
   return at + 16;
-}
-
-/* A kind of row the writer inserts: whether pending entry i gives one, and
- * binding it at parameter offset at (returns the next offset). */
-typedef struct {
-  const char *sql_n;    /* CHUNK rows */
-  const char *sql_1;    /* one row */
-  gboolean  (*want) (const HrbImportWriter *w, guint i);
-  int       (*bind) (sqlite3_stmt *s, int at, const HrbImportWriter *w, guint i);
-} RowKind;
-
-#define PENDING(w, i) (&g_array_index ((w)->pending, Pending, (i)))
-
-static int
-bind_medicine_row (sqlite3_stmt *s, int at, const HrbImportWriter *w, guint i)
-{
-  return bind_medicine (s, at, g_ptr_array_index (w->medicines, i), g_ptr_array_index (w->medicine_keys, i));
-}
-
-static int
-bind_item_row (sqlite3_stmt *s, int at, const HrbImportWriter *w, guint i)
-{
-  return bind_item (s, at, PENDING (w, i)->item, w->created_at);
-}
-
-static int
-bind_figure_row (sqlite3_stmt *s, int at, const HrbImportWriter *w, guint i)
-{
-  return bind_figure (s, at, w, PENDING (w, i)->item);
-}
-
-static int
-bind_sluis_row (sqlite3_stmt *s, int at, const HrbImportWriter *w, guint i)
-{
-  sqlite3_bind_int64 (s, at + 1, PENDING (w, i)->item->id);
-  bind_static (s, at + 2, PENDING (w, i)->sluis);
-  return at + 2;
 }
 
 static gboolean
@@ -935,11 +948,11 @@ hrb_import_writer_flush (HrbImportWriter *w, GCancellable *cancellable, GError *
                    w->pending->len, cancellable, error))
     return FALSE;
   w->n_medicines_stored += w->medicines->len;
-  g_ptr_array_set_size (w->medicines, 0);
-  g_ptr_array_set_size (w->medicine_keys, 0);
+  g_array_set_size (w->medicines, 0);
   w->n_stored += w->pending->len;
   w->first_pending = w->next_id;
   g_array_set_size (w->pending, 0);
+  g_string_chunk_clear (w->texts);
   hrb_store_bump_generation (w->store);
   return TRUE;
 }

@@ -87,14 +87,15 @@ HrbImportWriter *hrb_import_writer_new   (HrbStore *store, const char *created_a
                                           const char *figure_source, const char *vintage,
                                           gint64 batch_id, GError **error);
 void             hrb_import_writer_free  (HrbImportWriter *w);
-/* Takes item (validated like hrb_store_insert_item()); with_figure:
- * its figure is item->figure's year, patients, cost and budget (validated like
- * hrb_store_add_figure()). Returns the item's id, 0 on error. */
-gint64           hrb_import_writer_add   (HrbImportWriter *w, HrbItem *item, const char *sluis,
+/* Adds a copy of item (validated like hrb_store_insert_item()); with_figure:
+ * with a figure of item->figure's year, patients, cost and budget (validated
+ * like hrb_store_add_figure()). Returns the item's id, 0 on error. */
+gint64           hrb_import_writer_add   (HrbImportWriter *w, const HrbItem *item, const char *sluis,
                                           gboolean with_figure, GError **error);
-/* Takes m (validated like hrb_store_insert_medicine()); returns its id,
- * 0 on error. Medicines are written before the items. */
-gint64           hrb_import_writer_add_medicine (HrbImportWriter *w, HrbMedicine *m, GError **error);
+/* Adds a copy of m (validated like hrb_store_insert_medicine()); returns its
+ * id, 0 on error. Medicines are written before the items. */
+gint64           hrb_import_writer_add_medicine (HrbImportWriter *w, const HrbMedicine *m,
+                                                 GError **error);
 /* TRUE if item_id was added and is not yet written. */
 gboolean         hrb_import_writer_holds (HrbImportWriter *w, gint64 item_id);
 guint            hrb_import_writer_pending (HrbImportWriter *w);

@@ -1114,15 +1114,16 @@ enrich_medicine (Ctx *c, HrbMedicine *m, const Rec *r, guint row, gboolean full,
   return TRUE;
 }
 
+/* The medicine of a record; its texts are the record's. */
 static void
 rec_to_medicine (const Rec *r, HrbMedicine *m)
 {
-  m->inn = g_strdup (r->inn);
-  m->brand = g_strdup (r->brand);
-  m->atc = g_strdup (r->atc);
-  m->holder = g_strdup (r->holder);
-  m->authorisation_date = g_strdup (r->auth_date);
-  m->ema_status = g_strdup (r->ema_status);
+  m->inn = r->inn;
+  m->brand = r->brand;
+  m->atc = r->atc;
+  m->holder = r->holder;
+  m->authorisation_date = r->auth_date;
+  m->ema_status = r->ema_status;
   m->orphan = r->orphan == 1;
   m->conditional = r->conditional == 1;
   m->exceptional = r->exceptional == 1;
@@ -1165,14 +1166,14 @@ resolve_medicine (Ctx *c, const Rec *r, guint row, gint64 *id, gboolean *is_new,
 
   if (*id == 0 && (!ema || r->ema_addable))
     {
-      g_autoptr(HrbMedicine) m = hrb_medicine_new ();
+      HrbMedicine m = { 0 };
       g_autofree char *label = rec_label (r);
 
-      rec_to_medicine (r, m);
+      rec_to_medicine (r, &m);
       if (c->writing)
         {
           /* Written with the new items after the last row. */
-          *id = hrb_import_writer_add_medicine (c->writer, g_steal_pointer (&m), &local);
+          *id = hrb_import_writer_add_medicine (c->writer, &m, &local);
           if (*id == 0)
             return store_fail (c, error, local);
           if (c->first_medicine == 0)
@@ -1256,7 +1257,7 @@ item_text_change (Ctx *c, gint64 item_id, gint64 med_id, guint row, const char *
 }
 
 static gboolean
-apply_item (Ctx *c, Rec *r, guint row, GError **error)
+apply_item (Ctx *c, const Rec *r, guint row, GError **error)
 {
   g_autofree char *label = NULL;
   g_autofree char *item_key = NULL;
@@ -1317,27 +1318,28 @@ apply_item (Ctx *c, Rec *r, guint row, GError **error)
 
   if (item_id == 0)
     {
-      g_autoptr(HrbItem) it = hrb_item_new ();
       gint64 *slot = g_new (gint64, 1);
 
-      it->medicine_id = med_id;
-      it->indication = g_strdup (r->indication);
-      it->setting = r->setting;
-      it->status = r->status;
-      it->source_id = g_strdup (r->source_id);
-      /* The rest of the record is not needed any more. */
-      it->domain = g_steal_pointer (&r->domain);
-      it->phase = g_steal_pointer (&r->phase);
-      it->expected_registration = g_steal_pointer (&r->expected);
-      it->therapeutic_value = g_steal_pointer (&r->value);
-      it->figure.year = r->year;
-      it->figure.patients = r->patients;
-      it->figure.cost = r->cost;
-      it->figure.budget = r->budget;
       if (c->writing)
         {
-          /* Written with the other new items after the last row. */
-          item_id = hrb_import_writer_add (c->writer, g_steal_pointer (&it), r->sluis, r->has_figure, &local);
+          /* Written with the other new items after the last row (the
+           * writer keeps a copy of the texts). */
+          HrbItem it = { 0 };
+
+          it.medicine_id = med_id;
+          it.indication = r->indication;
+          it.domain = r->domain;
+          it.setting = r->setting;
+          it.status = r->status;
+          it.source_id = r->source_id;
+          it.phase = r->phase;
+          it.expected_registration = r->expected;
+          it.therapeutic_value = r->value;
+          it.figure.year = r->year;
+          it.figure.patients = r->patients;
+          it.figure.cost = r->cost;
+          it.figure.budget = r->budget;
+          item_id = hrb_import_writer_add (c->writer, &it, r->sluis, r->has_figure, &local);
           if (item_id == 0)
             {
               g_free (slot);
@@ -1686,6 +1688,10 @@ mark_removed (Ctx *c, GError **error)
   g_autoptr(GPtrArray) sids = g_ptr_array_new_with_free_func (g_free);
   GError *local = NULL;
 
+  /* No item had a source id before: every one there is now came with this
+   * file (added, or a hand-entered item that took its id). */
+  if (g_hash_table_size (c->source_ids) == 0)
+    return TRUE;
   if (!hrb_store_list_source_items (c->store, c->label, c->batch_id, ids, sids, &local))
     return store_fail (c, error, local);
   for (guint i = 0; i < ids->len; i++)
