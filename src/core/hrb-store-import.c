@@ -684,11 +684,12 @@ hrb_import_writer_pending (HrbImportWriter *w)
 }
 
 /* Rows per multi-row INSERT; a shorter tail goes one row at a time. */
-#define CHUNK 32
+#define CHUNK 128
 #define ITEM_ROW "(?,?,?,?,?,?,?,?,?,?,?,?)"
 #define FIGURE_ROW "(?,?,?,?,?,?,?,?,?,?,?,1,0,?)"
 #define SLUIS_ROW "(?,?)"
 #define MEDICINE_ROW "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+#define ROWS4(r) r "," r "," r "," r
 #define ROWS32(r) r "," r "," r "," r "," r "," r "," r "," r "," r "," r "," r "," r "," r "," r "," r "," r "," \
                   r "," r "," r "," r "," r "," r "," r "," r "," r "," r "," r "," r "," r "," r "," r "," r
 #define ITEM_INSERT "INSERT INTO item (id, medicine_id, indication, domain, setting, package_status, " \
@@ -701,13 +702,13 @@ hrb_import_writer_pending (HrbImportWriter *w)
   "ema_status, orphan, conditional, exceptional, accelerated, atmp, biosimilar, generic, critical, " \
   "match_key) VALUES "
 static const char ITEM_SQL_1[] = ITEM_INSERT ITEM_ROW;
-static const char ITEM_SQL_N[] = ITEM_INSERT ROWS32 (ITEM_ROW);
+static const char ITEM_SQL_N[] = ITEM_INSERT ROWS32 (ROWS4 (ITEM_ROW));
 static const char FIGURE_SQL_1[] = FIGURE_INSERT FIGURE_ROW;
-static const char FIGURE_SQL_N[] = FIGURE_INSERT ROWS32 (FIGURE_ROW);
+static const char FIGURE_SQL_N[] = FIGURE_INSERT ROWS32 (ROWS4 (FIGURE_ROW));
 static const char SLUIS_SQL_1[] = SLUIS_INSERT SLUIS_ROW;
-static const char SLUIS_SQL_N[] = SLUIS_INSERT ROWS32 (SLUIS_ROW);
+static const char SLUIS_SQL_N[] = SLUIS_INSERT ROWS32 (ROWS4 (SLUIS_ROW));
 static const char MEDICINE_SQL_1[] = MEDICINE_INSERT MEDICINE_ROW;
-static const char MEDICINE_SQL_N[] = MEDICINE_INSERT ROWS32 (MEDICINE_ROW);
+static const char MEDICINE_SQL_N[] = MEDICINE_INSERT ROWS32 (ROWS4 (MEDICINE_ROW));
 
 static const char *
 nonempty (const char *s)
