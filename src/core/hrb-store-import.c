@@ -645,7 +645,8 @@ hrb_import_writer_add (HrbImportWriter *w, const HrbItem *item, const char *slui
 }
 
 gint64
-hrb_import_writer_add_medicine (HrbImportWriter *w, const HrbMedicine *m, GError **error)
+hrb_import_writer_add_medicine (HrbImportWriter *w, const HrbMedicine *m, const char *match_key,
+                                GError **error)
 {
   g_autofree char *key = NULL;
   const char *field = NULL;
@@ -663,8 +664,9 @@ hrb_import_writer_add_medicine (HrbImportWriter *w, const HrbMedicine *m, GError
   p.m.holder = (char *) text (w, m->holder, TRUE);
   p.m.authorisation_date = (char *) text (w, m->authorisation_date, TRUE);
   p.m.ema_status = (char *) text (w, m->ema_status, TRUE);
-  key = hrb_store_match_key (m->inn);
-  p.match_key = g_string_chunk_insert (w->texts, key);
+  if (match_key == NULL)
+    match_key = key = hrb_store_match_key (m->inn);
+  p.match_key = g_string_chunk_insert (w->texts, match_key);
   g_array_append_val (w->medicines, p);
   return p.m.id;
 }

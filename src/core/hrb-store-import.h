@@ -92,10 +92,11 @@ void             hrb_import_writer_free  (HrbImportWriter *w);
  * like hrb_store_add_figure()). Returns the item's id, 0 on error. */
 gint64           hrb_import_writer_add   (HrbImportWriter *w, const HrbItem *item, const char *sluis,
                                           gboolean with_figure, GError **error);
-/* Adds a copy of m (validated like hrb_store_insert_medicine()); returns its
- * id, 0 on error. Medicines are written before the items. */
+/* Adds a copy of m (validated like hrb_store_insert_medicine()); match_key
+ * is hrb_store_match_key (m->inn) when the caller has it, else NULL. Returns
+ * its id, 0 on error. Medicines are written before the items. */
 gint64           hrb_import_writer_add_medicine (HrbImportWriter *w, const HrbMedicine *m,
-                                                 GError **error);
+                                                 const char *match_key, GError **error);
 /* TRUE if item_id was added and is not yet written. */
 gboolean         hrb_import_writer_holds (HrbImportWriter *w, gint64 item_id);
 guint            hrb_import_writer_pending (HrbImportWriter *w);

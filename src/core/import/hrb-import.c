@@ -698,17 +698,37 @@ parse_date_field (Ctx *c, const Row *row, Field f, char **out)
   return TRUE;
 }
 
+/* fold() into buf when s is short plain ASCII (no allocation), else a new
+ * string in *owned. */
+static const char *
+fold_short (const char *s, char *buf, gsize size, char **owned)
+{
+  gsize n = 0;
+
+  for (const char *p = s; *p; p++)
+    {
+      if ((guchar) *p >= 0x80 || n + 1 >= size)
+        return *owned = fold (s);
+      if (g_ascii_isalnum (*p))
+        buf[n++] = g_ascii_tolower (*p);
+    }
+  buf[n] = '\0';
+  return buf;
+}
+
 static HrbSetting
 setting_from_text (const char *v, HrbSetting fallback)
 {
-  g_autofree char *k = NULL;
+  g_autofree char *owned = NULL;
+  char buf[64];
+  const char *k;
   HrbSetting s;
 
   if (v == NULL)
     return fallback;
   if (hrb_setting_from_code (v, &s))
     return s;
-  k = fold (v);
+  k = fold_short (v, buf, sizeof buf, &owned);
   if (strstr (k, "intramur") || strstr (k, "msz") || strstr (k, "hospital"))
     return HRB_SETTING_INTRAMURAL;
   if (strstr (k, "extramur") || strstr (k, "gvs"))
@@ -719,7 +739,9 @@ setting_from_text (const char *v, HrbSetting fallback)
 static gboolean
 sluis_means_in (const char *v)
 {
-  g_autofree char *k = fold (v);
+  g_autofree char *owned = NULL;
+  char buf[64];
+  const char *k = fold_short (v, buf, sizeof buf, &owned);
 
   return g_str_has_prefix (k, "indesluis") || g_str_has_prefix (k, "insluis") ||
          g_str_has_prefix (k, "inthesluice") || g_str_has_prefix (k, "insluice") ||
@@ -990,15 +1012,14 @@ same_range (HrbRange a, HrbRange b)
 static char *
 rec_label (const Rec *r)
 {
-  g_autoptr(GString) s = g_string_new (NULL);
+  /* "Voxzogo (vosoritide): Achondroplasie"; one allocation (a label is made
+   * for every added medicine and item). */
+  const char *indication = r->indication ? r->indication : _("all indications");
 
   if (r->brand)
-    g_string_append_printf (s, "%s (%s)", r->brand, r->inn);
-  else
-    g_string_append (s, r->inn);
-  if (r->has_item)
-    g_string_append_printf (s, ": %s", r->indication ? r->indication : _("all indications"));
-  return g_string_free (g_steal_pointer (&s), FALSE);
+    return g_strconcat (r->brand, " (", r->inn, ")", r->has_item ? ": " : "",
+                        r->has_item ? indication : "", NULL);
+  return g_strconcat (r->inn, r->has_item ? ": " : "", r->has_item ? indication : "", NULL);
 }
 
 static gboolean
@@ -1173,7 +1194,7 @@ resolve_medicine (Ctx *c, const Rec *r, guint row, gint64 *id, gboolean *is_new,
       if (c->writing)
         {
           /* Written with the new items after the last row. */
-          *id = hrb_import_writer_add_medicine (c->writer, &m, &local);
+          *id = hrb_import_writer_add_medicine (c->writer, &m, folded, &local);
           if (*id == 0)
             return store_fail (c, error, local);
           if (c->first_medicine == 0)
