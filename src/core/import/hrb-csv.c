@@ -13,6 +13,14 @@
 
 G_DEFINE_QUARK (hrb-csv-error-quark, hrb_csv_error)
 
+/* A record in one allocation: the field pointers (NULL-terminated), then
+ * their texts. */
+typedef struct {
+  guint  row;
+  guint  n_fields;
+  char  *fields[];
+} Record;
+
 struct _HrbCsvReader {
   char              *name;
   FILE              *file;         /* NULL when reading from memory */
@@ -38,18 +46,19 @@ struct _HrbCsvReader {
   gsize              max_field;
   guint              max_rows;
 
-  /* Record being built by the callbacks. */
-  GPtrArray         *building;
+  /* Record being built by the callbacks: its texts, each ended by a NUL,
+   * and where each starts. */
+  GArray            *building;      /* of gsize */
+  GString           *building_text;
   guint              building_row;
   guint              line;          /* line where the next record starts */
   int                last_term;
   guint              n_records;
 
-  /* Completed records: GPtrArray of char* (NULL-terminated), with rows. */
+  /* Completed records (Record*). */
   GQueue             records;
-  GQueue             record_rows;
 
-  GPtrArray         *current;
+  Record            *current;
   guint              current_row;
 
   GError            *error;         /* first error from a callback */
@@ -116,7 +125,7 @@ field_cb (void *data, size_t len, void *user_data)
 {
   HrbCsvReader *r = user_data;
   guint column;
-  char *text;
+  gsize start;
 
   if (r->error)
     return;
@@ -146,9 +155,11 @@ field_cb (void *data, size_t len, void *user_data)
   if (data != NULL && (memchr (data, '\n', len) != NULL || memchr (data, '\r', len) != NULL))
     r->line += count_line_breaks (data, len);
 
+  start = r->building_text->len;
   if (r->encoding == HRB_CSV_ENCODING_CP1252)
     {
       g_autoptr(GError) conv_error = NULL;
+      g_autofree char *text = NULL;
       gsize written = 0;
 
       text = g_convert (data ? data : "", len, "UTF-8", "WINDOWS-1252", NULL, &written, &conv_error);
@@ -158,6 +169,7 @@ field_cb (void *data, size_t len, void *user_data)
                         _("invalid Windows-1252 text: %s"), conv_error->message);
           return;
         }
+      g_string_append_len (r->building_text, text, written);
     }
   else
     {
@@ -171,9 +183,11 @@ field_cb (void *data, size_t len, void *user_data)
                         (guchar) *end, (unsigned long) (end - (const char *) data) + 1);
           return;
         }
-      text = g_strndup (data ? data : "", len);
+      if (data != NULL)
+        g_string_append_len (r->building_text, data, len);
     }
-  g_ptr_array_add (r->building, text);
+  g_string_append_c (r->building_text, '\0');
+  g_array_append_val (r->building, start);
 }
 
 static void
@@ -200,10 +214,22 @@ record_cb (int c, void *user_data)
                     _("more than %u rows (the limit)"), r->max_rows);
       return;
     }
-  g_ptr_array_add (r->building, NULL);
-  g_queue_push_tail (&r->records, r->building);
-  g_queue_push_tail (&r->record_rows, GUINT_TO_POINTER (r->building_row));
-  r->building = g_ptr_array_new_full (r->building->len, g_free);
+  {
+    guint n = r->building->len;
+    gsize head = sizeof (Record) + (n + 1) * sizeof (char *);
+    Record *rec = g_malloc (head + r->building_text->len);
+    char *text = (char *) rec + head;
+
+    rec->row = r->building_row;
+    rec->n_fields = n;
+    memcpy (text, r->building_text->str, r->building_text->len);
+    for (guint i = 0; i < n; i++)
+      rec->fields[i] = text + g_array_index (r->building, gsize, i);
+    rec->fields[n] = NULL;
+    g_queue_push_tail (&r->records, rec);
+    g_array_set_size (r->building, 0);
+    g_string_truncate (r->building_text, 0);
+  }
   if (c == '\r' || c == '\n')
     r->line++;
   r->last_term = c;
@@ -351,11 +377,11 @@ reader_start (HrbCsvReader *r, const HrbCsvOptions *options, GError **error)
   r->max_rows = options->max_rows ? options->max_rows : HRB_CSV_MAX_ROWS;
   sha256_init (&r->checksum);
   r->block = g_malloc (BLOCK_SIZE);
-  r->building = g_ptr_array_new_with_free_func (g_free);
+  r->building = g_array_new (FALSE, FALSE, sizeof (gsize));
+  r->building_text = g_string_sized_new (1024);
   r->line = 1;
   r->last_term = -1;
   g_queue_init (&r->records);
-  g_queue_init (&r->record_rows);
 
   if (r->size > max_size)
     {
@@ -471,7 +497,7 @@ hrb_csv_reader_new_for_data (const char *name, const char *data, gsize len,
 void
 hrb_csv_reader_free (HrbCsvReader *r)
 {
-  GPtrArray *rec;
+  Record *rec;
 
   if (r == NULL)
     return;
@@ -480,10 +506,11 @@ hrb_csv_reader_free (HrbCsvReader *r)
   if (r->parser_ready)
     csv_free (&r->parser);
   while ((rec = g_queue_pop_head (&r->records)) != NULL)
-    g_ptr_array_unref (rec);
-  g_queue_clear (&r->record_rows);
-  g_clear_pointer (&r->building, g_ptr_array_unref);
-  g_clear_pointer (&r->current, g_ptr_array_unref);
+    g_free (rec);
+  g_clear_pointer (&r->building, g_array_unref);
+  if (r->building_text)
+    g_string_free (r->building_text, TRUE);
+  g_clear_pointer (&r->current, g_free);
   g_clear_error (&r->error);
   g_free (r->checksum_hex);
   g_free (r->block);
@@ -508,15 +535,15 @@ hrb_csv_reader_next (HrbCsvReader *r, const char * const **fields, guint *n_fiel
 {
   g_return_val_if_fail (r != NULL, FALSE);
 
-  g_clear_pointer (&r->current, g_ptr_array_unref);
+  g_clear_pointer (&r->current, g_free);
   for (;;)
     {
       if (!g_queue_is_empty (&r->records))
         {
           r->current = g_queue_pop_head (&r->records);
-          r->current_row = GPOINTER_TO_UINT (g_queue_pop_head (&r->record_rows));
-          *fields = (const char * const *) r->current->pdata;
-          *n_fields = r->current->len - 1;
+          r->current_row = r->current->row;
+          *fields = (const char * const *) r->current->fields;
+          *n_fields = r->current->n_fields;
           return TRUE;
         }
       if (r->error)
@@ -570,7 +597,7 @@ hrb_csv_reader_next (HrbCsvReader *r, const char * const **fields, guint *n_fiel
 }
 
 gboolean
-hrb_csv_reader_next_owned (HrbCsvReader *r, char ***fields, guint *n_fields, GError **error)
+hrb_csv_reader_next_mutable (HrbCsvReader *r, char ***fields, guint *n_fields, GError **error)
 {
   const char * const *f = NULL;
   gboolean ok = hrb_csv_reader_next (r, &f, n_fields, error);

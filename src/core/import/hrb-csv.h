@@ -74,10 +74,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (HrbCsvReader, hrb_csv_reader_free)
 gboolean      hrb_csv_reader_next       (HrbCsvReader *r, const char * const **fields,
                                          guint *n_fields, GError **error);
 
-/* Like hrb_csv_reader_next(), but the caller may take fields: set the slot
- * to NULL and free the string with g_free() when done. */
-gboolean      hrb_csv_reader_next_owned (HrbCsvReader *r, char ***fields, guint *n_fields,
-                                         GError **error);
+/* Like hrb_csv_reader_next(), but the caller may change the texts in place
+ * (not free them; they are one allocation with the record). */
+gboolean      hrb_csv_reader_next_mutable (HrbCsvReader *r, char ***fields, guint *n_fields,
+                                           GError **error);
 
 /* Line of the start of the record last returned (or of the error). */
 guint         hrb_csv_reader_get_row    (HrbCsvReader *r);

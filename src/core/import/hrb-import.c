@@ -288,6 +288,8 @@ typedef struct {
   guint      col[F_N];      /* column of each target (1-based) */
 } Row;
 
+/* A row as a record. Its texts are the reader's (valid for the row) or
+ * listed in owned, which rec_clear() frees. */
 typedef struct {
   /* medicine */
   char    *inn, *brand, *atc, *holder, *auth_date, *ema_status;
@@ -303,6 +305,8 @@ typedef struct {
   gboolean has_figure;
   HrbRange patients, cost, budget;
   int      year;
+  char    *owned[8];
+  guint    n_owned;
 } Rec;
 
 typedef struct {
@@ -748,25 +752,27 @@ sluis_means_in (const char *v)
          g_strcmp0 (k, "insluis") == 0;
 }
 
+/* Makes s (allocated) the record's, to be freed with it; returns s. */
+static char *
+own (Rec *r, char *s)
+{
+  if (s != NULL)
+    {
+      g_assert (r->n_owned < G_N_ELEMENTS (r->owned));
+      r->owned[r->n_owned++] = s;
+    }
+  return s;
+}
+
 static void
 rec_clear (Rec *r)
 {
-  g_free (r->inn);
-  g_free (r->brand);
-  g_free (r->atc);
-  g_free (r->holder);
-  g_free (r->auth_date);
-  g_free (r->ema_status);
-  g_free (r->source_id);
-  g_free (r->indication);
-  g_free (r->domain);
-  g_free (r->phase);
-  g_free (r->expected);
-  g_free (r->value);
-  g_free (r->sluis);
+  for (guint i = 0; i < r->n_owned; i++)
+    g_free (r->owned[i]);
   memset (r, 0, sizeof *r);
 }
 
+/* The text of a field for the record (the row no longer has it). */
 static char *
 take (Row *row, Field f)
 {
@@ -794,7 +800,7 @@ build_record (Ctx *c, Row *row, Rec *r)
       if (v == NULL || sp == NULL || sp - v > 7 || !g_ascii_isalpha (v[0]))
         return row_problem (c, row, F_ATC_NAME, _("expected an ATC code and a name, e.g. "
                                                   "“A02BC02 Pantoprazol (Pantozol ®)”"));
-      r->atc = g_strndup (v, sp - v);
+      r->atc = own (r, g_strndup (v, sp - v));
       rest = g_strstrip (g_strdup (sp + 1));
       if ((paren = strchr (rest, '(')) != NULL)
         {
@@ -804,11 +810,11 @@ build_record (Ctx *c, Row *row, Rec *r)
           if (mark)
             *mark = '\0';
           g_strstrip (brand);
-          r->brand = *brand ? g_strdup (brand) : NULL;
+          r->brand = *brand ? own (r, g_strdup (brand)) : NULL;
           *paren = '\0';
           g_strstrip (rest);
         }
-      r->inn = g_strdup (rest);
+      r->inn = own (r, g_strdup (rest));
       if (r->inn[0] == '\0')
         return row_problem (c, row, F_ATC_NAME, _("no substance name after the ATC code"));
       return TRUE;
@@ -819,15 +825,12 @@ build_record (Ctx *c, Row *row, Rec *r)
   r->atc = take (row, F_ATC);
   r->holder = take (row, F_HOLDER);
   if (r->atc)
-    {
-      char *up = g_ascii_strup (r->atc, -1);
-      g_free (r->atc);
-      r->atc = up;
-    }
+    for (char *q = r->atc; *q; q++)
+      *q = g_ascii_toupper (*q);   /* in place: the row's text */
 
   if (src == HRB_IMPORT_EMA)
     {
-      g_autofree char *category = take (row, F_CATEGORY);
+      const char *category = take (row, F_CATEGORY);
       r->ema_status = take (row, F_EMA_STATUS);
       ok &= parse_flag (c, row, F_GENERIC, &r->generic);
       ok &= parse_flag (c, row, F_BIOSIMILAR, &r->biosimilar);
@@ -836,6 +839,7 @@ build_record (Ctx *c, Row *row, Rec *r)
       ok &= parse_flag (c, row, F_ACCELERATED, &r->accelerated);
       ok &= parse_flag (c, row, F_ORPHAN, &r->orphan);
       ok &= parse_date_field (c, row, F_AUTH_DATE, &r->auth_date);
+      own (r, r->auth_date);
       if (g_strcmp0 (category, "Human") != 0)
         {
           c->result->n_skipped++;
@@ -852,7 +856,7 @@ build_record (Ctx *c, Row *row, Rec *r)
   if (r->inn == NULL)
     {
       if (src == HRB_IMPORT_EMA && r->brand)
-        r->inn = g_strdup (r->brand);   /* a few EMA rows have no INN */
+        r->inn = r->brand;   /* a few EMA rows have no INN */
       else
         {
           row->col[F_INN] = c->col[F_INN] + 1;
@@ -863,7 +867,7 @@ build_record (Ctx *c, Row *row, Rec *r)
   if (r->atc && (strlen (r->atc) > 7 || !g_ascii_isalpha (r->atc[0])))
     {
       if (src == HRB_IMPORT_EMA)
-        g_clear_pointer (&r->atc, g_free);   /* e.g. "not assigned" */
+        r->atc = NULL;   /* e.g. "not assigned" */
       else
         {
           g_autofree char *msg = g_strdup_printf (_("“%s” is not an ATC code (for example L01FF02)"), r->atc);
@@ -882,6 +886,7 @@ build_record (Ctx *c, Row *row, Rec *r)
   r->has_sluis = c->col[F_SLUIS] >= 0;
   r->sluis = take (row, F_SLUIS);
   ok &= parse_date_field (c, row, F_EXPECTED, &r->expected);
+  own (r, r->expected);
 
   switch (src)
     {
@@ -899,13 +904,13 @@ build_record (Ctx *c, Row *row, Rec *r)
       r->status = HRB_STATUS_ADMITTED;
       if (row->v[F_STATUS] && g_ascii_strcasecmp (row->v[F_STATUS], "uitgesloten") == 0)
         r->status = HRB_STATUS_EXCLUDED;
-      g_clear_pointer (&r->indication, g_free);     /* medicine-level */
+      r->indication = NULL;     /* medicine-level */
       if (r->atc == NULL)
         {
           row->col[F_ATC] = c->col[F_ATC] + 1;
           return row_problem (c, row, F_ATC, _("the ATC code is empty"));
         }
-      r->source_id = g_strconcat ("gip-addon:", r->atc, NULL);
+      r->source_id = own (r, g_strconcat ("gip-addon:", r->atc, NULL));
       r->year = c->gip_year;
       break;
     case HRB_IMPORT_MAPPED:
@@ -1567,24 +1572,20 @@ process_row (Ctx *c, char **fields, guint n_fields, guint rowno, GError **error)
       row.col[f] = c->col[f] >= 0 ? (guint) c->col[f] + 1 : 0;
       if (c->col[f] >= 0)
         {
-          /* Take the field from the reader; a column mapped twice is copied. */
-          char *v = g_steal_pointer (&fields[c->col[f]]);
+          /* The reader's text, trimmed in place; a column mapped twice is
+           * copied (the record may change its texts in place). */
+          char *v = fields[c->col[f]];
 
           if (v == NULL)
-            {
-              for (int g = 0; g < f; g++)
-                if (c->col[g] == c->col[f] && row.v[g] != NULL)
-                  {
-                    v = g_strdup (row.v[g]);
-                    break;
-                  }
-              if (v == NULL)
-                continue;
-            }
+            continue;
+          for (int g = 0; g < f; g++)
+            if (c->col[g] == c->col[f])
+              {
+                v = own (&rec, g_strdup (v));
+                break;
+              }
           g_strstrip (v);
-          if (*v == '\0')
-            g_free (v);
-          else
+          if (*v != '\0')
             row.v[f] = v;
         }
     }
@@ -1696,8 +1697,6 @@ rejected:
         }
     }
 out:
-  for (int f = 0; f < F_N; f++)
-    g_free (row.v[f]);
   rec_clear (&rec);
   return ok;
 }
@@ -1930,7 +1929,7 @@ hrb_import_file (HrbStore *store, const char *path, const HrbImportOptions *opti
     }
 
   while ((!options->dry_run || options->max_rows == 0 || n < options->max_rows) &&
-         hrb_csv_reader_next_owned (reader, &data_fields, &n_fields, &local))
+         hrb_csv_reader_next_mutable (reader, &data_fields, &n_fields, &local))
     {
       n++;
       res->n_rows++;
