@@ -187,7 +187,7 @@ is_blank (const char *s)
 gboolean
 hrb_parse_range (const char *text, HrbDecimalStyle style, HrbRange *out, GError **error)
 {
-  g_autofree char *t = NULL;
+  char t[257];
   char *s, *sep = NULL;
   gsize seplen = 0;
   double a, b;
@@ -200,8 +200,8 @@ hrb_parse_range (const char *text, HrbDecimalStyle style, HrbRange *out, GError 
       g_set_error (error, HRB_PARSE_ERROR, HRB_PARSE_ERROR_TOO_LONG, _("the value is too long"));
       return FALSE;
     }
-  t = g_strstrip (g_strdup (text));
-  s = t;
+  /* A copy to cut at the separator (on the stack: this runs for every cell). */
+  s = g_strstrip (strcpy (t, text));
 
   if (s[0] == '<' || s[0] == '>' || g_str_has_prefix (s, "≤") || g_str_has_prefix (s, "≥"))
     {
@@ -283,9 +283,9 @@ all_digits (const char *s, gsize min, gsize max)
 gboolean
 hrb_parse_date (const char *text, char **iso_out, GError **error)
 {
-  g_autofree char *t = NULL;
-  g_auto(GStrv) parts = NULL;
-  guint n;
+  char t[65];
+  char *parts[4];
+  guint n = 0;
   int d = 0, m = 0, y = 0;
 
   if (text == NULL || is_blank (text))
@@ -295,7 +295,8 @@ hrb_parse_date (const char *text, char **iso_out, GError **error)
     }
   if (strlen (text) > 64)
     goto invalid;
-  t = g_strstrip (g_strdup (text));
+  /* On the stack: this runs for every row. */
+  g_strstrip (strcpy (t, text));
   /* Drop a time part ("2021-07-16T00:00:00", "16/07/2021 00:00"). */
   for (char *q = t; *q; q++)
     if (*q == 'T' || *q == ' ')
@@ -304,8 +305,14 @@ hrb_parse_date (const char *text, char **iso_out, GError **error)
         break;
       }
 
-  parts = g_strsplit_set (t, "-/.", 4);
-  n = g_strv_length (parts);
+  /* Split at - / . into at most 4 parts (the last one keeps the rest). */
+  parts[n++] = t;
+  for (char *q = t; *q && n < G_N_ELEMENTS (parts); q++)
+    if (*q == '-' || *q == '/' || *q == '.')
+      {
+        *q = '\0';
+        parts[n++] = q + 1;
+      }
   if (n == 1 && all_digits (parts[0], 4, 4))
     {
       y = atoi (parts[0]);

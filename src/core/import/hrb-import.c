@@ -377,6 +377,24 @@ fold (const char *s)
   return out;
 }
 
+/* fold() into buf when s is short plain ASCII (no allocation), else a new
+ * string in *owned. */
+static const char *
+fold_short (const char *s, char *buf, gsize size, char **owned)
+{
+  gsize n = 0;
+
+  for (const char *p = s ? s : ""; *p; p++)
+    {
+      if ((guchar) *p >= 0x80 || n + 1 >= size)
+        return *owned = fold (s);
+      if (g_ascii_isalnum (*p))
+        buf[n++] = g_ascii_tolower (*p);
+    }
+  buf[n] = '\0';
+  return buf;
+}
+
 /* Header handling -------------------------------------------------------------- */
 
 static int
@@ -700,24 +718,6 @@ parse_date_field (Ctx *c, const Row *row, Field f, char **out)
       return row_problem (c, row, f, msg);
     }
   return TRUE;
-}
-
-/* fold() into buf when s is short plain ASCII (no allocation), else a new
- * string in *owned. */
-static const char *
-fold_short (const char *s, char *buf, gsize size, char **owned)
-{
-  gsize n = 0;
-
-  for (const char *p = s; *p; p++)
-    {
-      if ((guchar) *p >= 0x80 || n + 1 >= size)
-        return *owned = fold (s);
-      if (g_ascii_isalnum (*p))
-        buf[n++] = g_ascii_tolower (*p);
-    }
-  buf[n] = '\0';
-  return buf;
 }
 
 static HrbSetting
@@ -1164,10 +1164,18 @@ static gboolean
 resolve_medicine (Ctx *c, const Rec *r, guint row, gint64 *id, gboolean *is_new, GError **error)
 {
   gboolean ema = c->opts->source == HRB_IMPORT_EMA;
-  g_autofree char *folded = fold (r->inn);
-  g_autofree char *key = medicine_key (r->atc, folded, ema ? r->brand : NULL);
+  g_autofree char *folded_owned = NULL, *key_owned = NULL;
+  char folded_buf[128], key_buf[160];
+  const char *folded = fold_short (r->inn, folded_buf, sizeof folded_buf, &folded_owned);
+  const char *key;
   GError *local = NULL;
   gpointer cached;
+
+  /* The key on the stack when it fits (this runs for every row). */
+  if (!ema && g_snprintf (key_buf, sizeof key_buf, "%s|%s|", r->atc ? r->atc : "", folded) < (int) sizeof key_buf)
+    key = key_buf;
+  else
+    key = key_owned = medicine_key (r->atc, folded, ema ? r->brand : NULL);
 
   *is_new = FALSE;
   if (g_hash_table_lookup_extended (c->medicines, key, NULL, &cached))
@@ -1217,7 +1225,7 @@ resolve_medicine (Ctx *c, const Rec *r, guint row, gint64 *id, gboolean *is_new,
   {
     gint64 *slot = g_new (gint64, 1);
     *slot = *id;
-    g_hash_table_insert (c->medicines, g_steal_pointer (&key), slot);
+    g_hash_table_insert (c->medicines, key_owned ? g_steal_pointer (&key_owned) : g_strdup (key), slot);
   }
   return TRUE;
 }
