@@ -27,7 +27,7 @@ squeeze_number (const char *text, char *buf, gsize bufsize)
         p += 3;
       else if ((guchar) p[0] == 0xE2 && (guchar) p[1] == 0x82 && (guchar) p[2] == 0xAC) /* € */
         p += 3;
-      else if (g_ascii_strncasecmp (p, "EUR", 3) == 0)
+      else if ((*p == 'E' || *p == 'e') && g_ascii_strncasecmp (p, "EUR", 3) == 0)
         p += 3;
       else
         {

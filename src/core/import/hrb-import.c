@@ -642,6 +642,9 @@ is_unknown_marker (const char *v)
     "niet bekend", "geen", NULL
   };
 
+  /* Numbers are the common case: no marker starts with a digit or a currency. */
+  if (g_ascii_isdigit (v[0]) || v[0] == '<' || v[0] == '>' || g_str_has_prefix (v, "€"))
+    return FALSE;
   for (guint i = 0; markers[i]; i++)
     if (g_ascii_strcasecmp (v, markers[i]) == 0)
       return TRUE;
