@@ -937,7 +937,8 @@ is_bulk (guint n_new, gint64 n_stored)
 }
 
 gboolean
-hrb_import_writer_flush (HrbImportWriter *w, GCancellable *cancellable, GError **error)
+hrb_import_writer_flush (HrbImportWriter *w, gboolean allow_bulk, GCancellable *cancellable,
+                         GError **error)
 {
   static const RowKind *const medicine_kinds[] = { &medicine_rows, NULL };
   static const RowKind *const item_kinds[] = { &item_rows, &figure_rows, &sluis_rows, NULL };
@@ -945,10 +946,11 @@ hrb_import_writer_flush (HrbImportWriter *w, GCancellable *cancellable, GError *
   g_return_val_if_fail (w != NULL, FALSE);
   if (w->pending->len == 0 && w->medicines->len == 0)
     return TRUE;
-  if (!insert_all (w, &medicine_indexes, is_bulk (w->medicines->len, w->n_medicines_stored),
+  if (!insert_all (w, &medicine_indexes,
+                   allow_bulk && is_bulk (w->medicines->len, w->n_medicines_stored),
                    medicine_kinds, w->medicines->len, cancellable, error) ||
-      !insert_all (w, &item_indexes, is_bulk (w->pending->len, w->n_stored), item_kinds,
-                   w->pending->len, cancellable, error))
+      !insert_all (w, &item_indexes, allow_bulk && is_bulk (w->pending->len, w->n_stored),
+                   item_kinds, w->pending->len, cancellable, error))
     return FALSE;
   w->n_medicines_stored += w->medicines->len;
   g_array_set_size (w->medicines, 0);

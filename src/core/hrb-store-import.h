@@ -100,11 +100,13 @@ gint64           hrb_import_writer_add_medicine (HrbImportWriter *w, const HrbMe
 /* TRUE if item_id was added and is not yet written. */
 gboolean         hrb_import_writer_holds (HrbImportWriter *w, gint64 item_id);
 guint            hrb_import_writer_pending (HrbImportWriter *w);
-/* Writes what was added and empties the writer. Medicines and items are each
- * written in bulk (indexes dropped and built again) when at least
- * HRB_IMPORT_BULK_MIN are pending and no fewer than the table holds. */
-gboolean         hrb_import_writer_flush (HrbImportWriter *w, GCancellable *cancellable,
-                                          GError **error);
+/* Writes what was added and empties the writer. With allow_bulk, medicines
+ * and items are each written in bulk (indexes dropped and built again) when
+ * at least HRB_IMPORT_BULK_MIN are pending and no fewer than the table holds.
+ * Pass it for the last flush only: a flush in the middle of an import can come
+ * again, and each bulk flush builds the whole index anew. */
+gboolean         hrb_import_writer_flush (HrbImportWriter *w, gboolean allow_bulk,
+                                          GCancellable *cancellable, GError **error);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HrbImportWriter, hrb_import_writer_free)
 
 /* A 64 MiB page cache (else SQLite's default 2 MB), so that a large import

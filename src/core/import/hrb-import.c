@@ -1204,7 +1204,6 @@ resolve_medicine (Ctx *c, const Rec *r, guint row, gint64 *id, gboolean *is_new,
   if (*id == 0 && (!ema || r->ema_addable))
     {
       HrbMedicine m = { 0 };
-      g_autofree char *label = rec_label (r);
 
       rec_to_medicine (r, &m);
       if (c->writing)
@@ -1222,8 +1221,14 @@ resolve_medicine (Ctx *c, const Rec *r, guint row, gint64 *id, gboolean *is_new,
       *is_new = TRUE;
       c->result->n_new_medicines++;
       g_hash_table_add (c->touched, g_memdup2 (id, sizeof *id));
-      if (!log_change (c, "new-medicine", 0, *id, row, label, NULL, NULL, r->inn, error))
-        return FALSE;
+      /* Added medicines are marked in the store; the in-memory log keeps the first. */
+      if (c->result->changes->len < MAX_KEPT_CHANGES)
+        {
+          g_autofree char *label = rec_label (r);
+
+          if (!log_change (c, "new-medicine", 0, *id, row, label, NULL, NULL, r->inn, error))
+            return FALSE;
+        }
     }
   {
     gint64 *slot = g_new (gint64, 1);
@@ -1415,7 +1420,7 @@ apply_item (Ctx *c, const Rec *r, guint row, GError **error)
   /* A second row for an item this file added: it is compared with what is
    * stored, so the items added so far are written first. */
   if (c->writing && hrb_import_writer_holds (c->writer, item_id) &&
-      !hrb_import_writer_flush (c->writer, c->opts->cancellable, &local))
+      !hrb_import_writer_flush (c->writer, FALSE, c->opts->cancellable, &local))
     return store_fail (c, error, local);
 
   /* Compare with what is stored. */
@@ -1992,7 +1997,7 @@ hrb_import_file (HrbStore *store, const char *path, const HrbImportOptions *opti
                    res->n_rejected);
       goto done;
     }
-  if (c.writing && !hrb_import_writer_flush (c.writer, options->cancellable, &local))
+  if (c.writing && !hrb_import_writer_flush (c.writer, TRUE, options->cancellable, &local))
     {
       hrb_store_rollback (store);
       c.writing = FALSE;
