@@ -600,6 +600,15 @@ hrb_store_begin (HrbStore *self, GError **error)
 }
 
 gboolean
+hrb_store_begin_read (HrbStore *self, GError **error)
+{
+  if (self->depth == 0 && !hrb_store_exec (self, "BEGIN DEFERRED", error))
+    return FALSE;
+  self->depth++;
+  return TRUE;
+}
+
+gboolean
 hrb_store_commit (HrbStore *self, GError **error)
 {
   g_return_val_if_fail (self->depth > 0, FALSE);

@@ -64,6 +64,9 @@ gboolean   hrb_store_is_demo  (HrbStore *self);
 gboolean   hrb_store_begin    (HrbStore *self, GError **error);
 gboolean   hrb_store_commit   (HrbStore *self, GError **error);
 void       hrb_store_rollback (HrbStore *self);
+/* A read transaction (one snapshot, one lock for many reads); end it with
+ * hrb_store_commit(). Nests like hrb_store_begin(). */
+gboolean   hrb_store_begin_read (HrbStore *self, GError **error);
 
 /* Medicines. */
 gint64      hrb_store_insert_medicine (HrbStore *self, const HrbMedicine *m, GError **error);

@@ -321,6 +321,7 @@ typedef struct {
   char                  **header;
   guint                   n_header;
   gboolean                writing;       /* rows are being written */
+  gboolean                reading;       /* a dry run's read transaction is open */
   gboolean                failed;        /* a row was rejected (all or nothing) */
   gint64                  batch_id;
   gint64                  next_pseudo;   /* dry run: ids of things not written */
@@ -1905,7 +1906,17 @@ hrb_import_file (HrbStore *store, const char *path, const HrbImportOptions *opti
     goto file_error;
   ok = FALSE;
 
-  if (!options->dry_run)
+  if (options->dry_run)
+    {
+      /* One snapshot and one lock for all the reads of the plan. */
+      if (!hrb_store_begin_read (store, &local))
+        {
+          store_fail (&c, error, g_steal_pointer (&local));
+          goto done;
+        }
+      c.reading = TRUE;
+    }
+  else
     {
       HrbBatch b = { 0 };
       g_autofree char *base = g_path_get_basename (path);
@@ -2087,6 +2098,8 @@ file_error:
   }
 
 done:
+  if (c.reading)
+    hrb_store_commit (store, NULL);   /* it only read */
   if (!options->dry_run)
     hrb_store_set_large_cache (store, FALSE);
   if (reader)
