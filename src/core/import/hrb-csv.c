@@ -55,8 +55,9 @@ struct _HrbCsvReader {
   int                last_term;
   guint              n_records;
 
-  /* Completed records (Record*). */
-  GQueue             records;
+  /* Completed records (Record*), taken from records_head on. */
+  GPtrArray         *records;
+  guint              records_head;
 
   Record            *current;
   guint              current_row;
@@ -226,7 +227,7 @@ record_cb (int c, void *user_data)
     for (guint i = 0; i < n; i++)
       rec->fields[i] = text + g_array_index (r->building, gsize, i);
     rec->fields[n] = NULL;
-    g_queue_push_tail (&r->records, rec);
+    g_ptr_array_add (r->records, rec);
     g_array_set_size (r->building, 0);
     g_string_truncate (r->building_text, 0);
   }
@@ -381,7 +382,7 @@ reader_start (HrbCsvReader *r, const HrbCsvOptions *options, GError **error)
   r->building_text = g_string_sized_new (1024);
   r->line = 1;
   r->last_term = -1;
-  g_queue_init (&r->records);
+  r->records = g_ptr_array_new ();
 
   if (r->size > max_size)
     {
@@ -497,7 +498,6 @@ hrb_csv_reader_new_for_data (const char *name, const char *data, gsize len,
 void
 hrb_csv_reader_free (HrbCsvReader *r)
 {
-  Record *rec;
 
   if (r == NULL)
     return;
@@ -505,8 +505,9 @@ hrb_csv_reader_free (HrbCsvReader *r)
     fclose (r->file);
   if (r->parser_ready)
     csv_free (&r->parser);
-  while ((rec = g_queue_pop_head (&r->records)) != NULL)
-    g_free (rec);
+  for (guint i = r->records ? r->records_head : 0; r->records && i < r->records->len; i++)
+    g_free (g_ptr_array_index (r->records, i));
+  g_clear_pointer (&r->records, g_ptr_array_unref);
   g_clear_pointer (&r->building, g_array_unref);
   if (r->building_text)
     g_string_free (r->building_text, TRUE);
@@ -538,9 +539,15 @@ hrb_csv_reader_next (HrbCsvReader *r, const char * const **fields, guint *n_fiel
   g_clear_pointer (&r->current, g_free);
   for (;;)
     {
-      if (!g_queue_is_empty (&r->records))
+      if (r->records_head < r->records->len)
         {
-          r->current = g_queue_pop_head (&r->records);
+          r->current = g_ptr_array_index (r->records, r->records_head++);
+          if (r->records_head == r->records->len)
+            {
+              /* All taken: the array starts again. */
+              g_ptr_array_set_size (r->records, 0);
+              r->records_head = 0;
+            }
           r->current_row = r->current->row;
           *fields = (const char * const *) r->current->fields;
           *n_fields = r->current->n_fields;

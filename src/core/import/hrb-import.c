@@ -327,7 +327,8 @@ typedef struct {
   gint64                  next_pseudo;   /* dry run: ids of things not written */
   GHashTable             *medicines;     /* key → id */
   GHashTable             *items;         /* key → id */
-  GHashTable             *seen_ids;      /* source id → row */
+  GHashTable             *seen_ids;      /* source id → row; keys in ids */
+  GStringChunk           *ids;
   GHashTable             *gip_seen;      /* ATC → Rec budget text "row|amount" */
   GHashTable             *touched;       /* medicine ids enriched by this file */
   GHashTable             *source_ids;    /* stored source id → item id */
@@ -1633,7 +1634,7 @@ process_row (Ctx *c, char **fields, guint n_fields, guint rowno, GError **error)
           row_problem (c, &row, F_SOURCE_ID, msg);
           goto rejected;
         }
-      g_hash_table_insert (c->seen_ids, g_strdup (rec.source_id), GUINT_TO_POINTER (rowno));
+      g_hash_table_insert (c->seen_ids, g_string_chunk_insert (c->ids, rec.source_id), GUINT_TO_POINTER (rowno));
     }
   if (c->opts->source == HRB_IMPORT_GIP_ADDON)
     {
@@ -1645,7 +1646,7 @@ process_row (Ctx *c, char **fields, guint n_fields, guint rowno, GError **error)
           c->result->n_skipped++;
           goto out;
         }
-      g_hash_table_insert (c->seen_ids, g_strdup (rec.source_id), GUINT_TO_POINTER (rowno));
+      g_hash_table_insert (c->seen_ids, g_string_chunk_insert (c->ids, rec.source_id), GUINT_TO_POINTER (rowno));
     }
 
   if (c->opts->source == HRB_IMPORT_HORIZONSCAN && c->zero_unknown)
@@ -1794,7 +1795,8 @@ hrb_import_file (HrbStore *store, const char *path, const HrbImportOptions *opti
     c.col[f] = -1;
   c.medicines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   c.items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  c.seen_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  c.seen_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  c.ids = g_string_chunk_new (64 * 1024);
   c.gip_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   c.touched = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   c.created_at = hrb_store_now (store);
@@ -2108,6 +2110,7 @@ done:
   g_hash_table_unref (c.medicines);
   g_hash_table_unref (c.items);
   g_hash_table_unref (c.seen_ids);
+  g_string_chunk_free (c.ids);
   g_hash_table_unref (c.gip_seen);
   g_hash_table_unref (c.touched);
   g_clear_pointer (&c.source_ids, g_hash_table_unref);
