@@ -498,7 +498,6 @@ hrb_csv_reader_new_for_data (const char *name, const char *data, gsize len,
 void
 hrb_csv_reader_free (HrbCsvReader *r)
 {
-
   if (r == NULL)
     return;
   if (r->file)
