@@ -518,6 +518,9 @@ struct _HrbImportWriter {
   gint64        n_medicines_stored; /* medicines in the table */
   GArray       *medicines;          /* of PendingMedicine */
   GStringChunk *texts;              /* the texts of both */
+  void        (*progress) (double done, gpointer data);
+  gpointer      progress_data;
+  guint64       work_done, work_total; /* rows of the flush under way */
 };
 
 static gint64
@@ -669,6 +672,15 @@ hrb_import_writer_add_medicine (HrbImportWriter *w, const HrbMedicine *m, const 
   p.match_key = g_string_chunk_insert (w->texts, match_key);
   g_array_append_val (w->medicines, p);
   return p.m.id;
+}
+
+void
+hrb_import_writer_set_progress (HrbImportWriter *w, void (*progress) (double done, gpointer data),
+                                gpointer data)
+{
+  g_return_if_fail (w != NULL);
+  w->progress = progress;
+  w->progress_data = data;
 }
 
 gboolean
@@ -847,7 +859,7 @@ insert_rows (HrbImportWriter *w, const RowKind *kind, guint n_entries, GCancella
   while (i < n_entries)
     {
       guint rows[CHUNK];
-      guint n = 0;
+      guint n = 0, from = i;
       int at = 0;
 
       for (; i < n_entries && n < CHUNK; i++)
@@ -867,8 +879,14 @@ insert_rows (HrbImportWriter *w, const RowKind *kind, guint n_entries, GCancella
             if (!hrb_store_step_done (w->store, one, error))
               return FALSE;
           }
-      if ((++batches & 63) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
+      w->work_done += i - from;
+      if ((++batches & 63) == 0)
+        {
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            return FALSE;
+          if (w->progress)
+            w->progress ((double) w->work_done / MAX (1, w->work_total), w->progress_data);
+        }
     }
   return TRUE;
 }
@@ -946,6 +964,9 @@ hrb_import_writer_flush (HrbImportWriter *w, gboolean allow_bulk, GCancellable *
   g_return_val_if_fail (w != NULL, FALSE);
   if (w->pending->len == 0 && w->medicines->len == 0)
     return TRUE;
+  /* Each entry is looked at once per kind of row. */
+  w->work_done = 0;
+  w->work_total = w->medicines->len + (guint64) (G_N_ELEMENTS (item_kinds) - 1) * w->pending->len;
   if (!insert_all (w, &medicine_indexes,
                    allow_bulk && is_bulk (w->medicines->len, w->n_medicines_stored),
                    medicine_kinds, w->medicines->len, cancellable, error) ||

@@ -97,6 +97,10 @@ gint64           hrb_import_writer_add   (HrbImportWriter *w, const HrbItem *ite
  * its id, 0 on error. Medicines are written before the items. */
 gint64           hrb_import_writer_add_medicine (HrbImportWriter *w, const HrbMedicine *m,
                                                  const char *match_key, GError **error);
+/* Called while a flush writes rows, with the part done (0 to 1). */
+void             hrb_import_writer_set_progress (HrbImportWriter *w,
+                                                 void (*progress) (double done, gpointer data),
+                                                 gpointer data);
 /* TRUE if item_id was added and is not yet written. */
 gboolean         hrb_import_writer_holds (HrbImportWriter *w, gint64 item_id);
 guint            hrb_import_writer_pending (HrbImportWriter *w);

@@ -971,12 +971,26 @@ test_bulk_write (void **state)
   test_rmdir (dir);
 }
 
+typedef struct {
+  GCancellable *cancellable;
+  double        last;
+  gboolean      backwards;
+  guint         n_writing;     /* reports above the reading part (0.85) */
+} CancelWhileWriting;
+
 static void
-cancel_when_read_cb (double fraction, gpointer user_data)
+cancel_while_writing_cb (double fraction, gpointer user_data)
 {
-  /* 1.0: every row is read; the new items are about to be written. */
-  if (fraction >= 1.0)
-    g_cancellable_cancel (user_data);
+  CancelWhileWriting *s = user_data;
+
+  s->backwards |= fraction < s->last;
+  s->last = fraction;
+  /* Above 0.85 every row is read and the new items are being written. */
+  if (fraction > 0.85 && fraction < 1.0)
+    {
+      s->n_writing++;
+      g_cancellable_cancel (s->cancellable);
+    }
 }
 
 static void
@@ -991,11 +1005,15 @@ test_bulk_cancel (void **state)
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(HrbImportResult) res = NULL;
   g_autoptr(GError) error = NULL;
+  CancelWhileWriting watch = { cancellable, 0, FALSE, 0 };
   HrbImportOptions opts = { .source = HRB_IMPORT_HORIZONSCAN, .cancellable = cancellable,
-                            .progress = cancel_when_read_cb, .progress_data = cancellable };
+                            .progress = cancel_while_writing_cb, .progress_data = &watch };
 
   assert_false (hrb_import_file (store, path, &opts, &res, &error));
   assert_true (g_error_matches (error, HRB_IMPORT_ERROR, HRB_IMPORT_ERROR_CANCELLED));
+  /* Stopped while writing; the bar never went back. */
+  assert_true (watch.n_writing >= 1);
+  assert_false (watch.backwards);
   assert_int_equal (res->n_rows, HRB_IMPORT_BULK_MIN + 5000);
   after = db_state (store);
   assert_string_equal (before, after);

@@ -1719,6 +1719,19 @@ out:
   return ok;
 }
 
+/* The progress bar: reading the file, then writing what it adds (the rest is
+ * building indexes and the commit). */
+#define READ_PART 0.85
+#define WRITE_PART 0.12
+
+static void
+writer_progress_cb (double done, gpointer data)
+{
+  Ctx *c = data;
+
+  c->opts->progress (READ_PART + WRITE_PART * done, c->opts->progress_data);
+}
+
 static gboolean
 mark_removed (Ctx *c, GError **error)
 {
@@ -1976,7 +1989,7 @@ hrb_import_file (HrbStore *store, const char *path, const HrbImportOptions *opti
           if (options->progress)
             /* Reading the file is most of the work; writing the new items
              * at the end is the rest. */
-            options->progress ((c.writing ? 0.85 : 1.0) * hrb_csv_reader_get_position (reader) /
+            options->progress ((c.writing ? READ_PART : 1.0) * hrb_csv_reader_get_position (reader) /
                                MAX (1, hrb_csv_reader_get_size (reader)), options->progress_data);
         }
       if (!process_row (&c, data_fields, n_fields, hrb_csv_reader_get_row (reader), error))
@@ -2000,7 +2013,7 @@ hrb_import_file (HrbStore *store, const char *path, const HrbImportOptions *opti
     }
   res->checksum = g_strdup (hrb_csv_reader_get_checksum (reader));
   if (options->progress)
-    options->progress (1.0, options->progress_data);
+    options->progress (c.writing ? READ_PART : 1.0, options->progress_data);
 
   if (c.failed && !options->skip_invalid)
     {
@@ -2010,6 +2023,10 @@ hrb_import_file (HrbStore *store, const char *path, const HrbImportOptions *opti
                    res->n_rejected);
       goto done;
     }
+  /* The last flush reports its progress (one in the middle would make the
+   * bar go back). */
+  if (c.writing && options->progress)
+    hrb_import_writer_set_progress (c.writer, writer_progress_cb, &c);
   if (c.writing && !hrb_import_writer_flush (c.writer, TRUE, options->cancellable, &local))
     {
       hrb_store_rollback (store);
@@ -2084,6 +2101,8 @@ hrb_import_file (HrbStore *store, const char *path, const HrbImportOptions *opti
         }
       res->batch_id = c.batch_id;
       res->applied = TRUE;
+      if (options->progress)
+        options->progress (1.0, options->progress_data);
     }
   res->crlf = hrb_csv_reader_has_crlf (reader);
   ok = TRUE;
