@@ -4,6 +4,7 @@
 #include "hrb-scoring-install.h"
 #include "hrb-compat.h"
 #include "hrb-format.h"
+#include "hrb-frozen-window.h"
 #include "hrb-item-list.h"
 #include "hrb-store-scoring.h"
 
@@ -466,8 +467,26 @@ freeze_list_cb (HrbFreezeDialog *dialog, const char *name, const char *date, con
   toast = g_strdup_printf (_("Frozen “%s”: %u items, method %s version %d"), name, frozen.n_rows,
                            frozen.method_name, frozen.method_version);
   g_free (frozen.method_name);
-  hrb_window_add_toast (in->window, adw_toast_new (toast));
+  {
+    AdwToast *t = adw_toast_new (toast);
+
+    /* TRANSLATORS: a button on the toast: opens the frozen lists. */
+    adw_toast_set_button_label (t, _("_Show"));
+    adw_toast_set_action_name (t, "win.frozen-lists");
+    hrb_window_add_toast (in->window, t);
+  }
   return NULL;
+}
+
+static void
+frozen_lists_action_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  HrbWindow *window = HRB_WINDOW (user_data);
+  HrbStore *store = hrb_window_get_store (window);
+
+  if (store == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (hrb_frozen_window_new (GTK_WINDOW (window), store)));
 }
 
 static void
@@ -586,6 +605,7 @@ hrb_scoring_install (HrbWindow *window)
   static const GActionEntry actions[] = {
     { "scoring-methods", show_editor_cb, NULL, NULL, NULL, { 0 } },
     { "freeze-list", freeze_action_cb, NULL, NULL, NULL, { 0 } },
+    { "frozen-lists", frozen_lists_action_cb, NULL, NULL, NULL, { 0 } },
   };
   Install *in;
   GMenu *items;
@@ -607,6 +627,7 @@ hrb_scoring_install (HrbWindow *window)
     {
       g_menu_append (items, _("Scoring _Methods…"), "win.scoring-methods");
       g_menu_append (items, _("_Freeze List…"), "win.freeze-list");
+      g_menu_append (items, _("Fro_zen Lists…"), "win.frozen-lists");
     }
 
   for (int s = 0; s < 2; s++)

@@ -3,7 +3,9 @@ can focus or click that has no name (as a screen reader user would meet it),
 and on any list or table without a name."""
 import os
 import re
+import subprocess
 import sys
+import tempfile
 
 sys.path.insert(0, os.path.dirname(__file__))
 from atspi_driver import App, Atspi  # noqa: E402
@@ -56,7 +58,14 @@ def check(app, node):
 
 
 def main():
-    app = App()
+    # A database with a frozen list, so that the Frozen Lists window shows one.
+    cli = os.environ["HRB_CLI"]
+    tmp = tempfile.mkdtemp(prefix="hrb-sweep-")
+    db = os.path.join(tmp, "sweep.db")
+    subprocess.run([cli, "--db", db, "init", "--demo"], check=True, capture_output=True)
+    subprocess.run([cli, "--db", db, "freeze", "--stream", "prospective", "--name", "Triagetafel januari",
+                    "--date", "2027-01-15"], check=True, capture_output=True)
+    app = App(db=db)
     problems = set()
     visited = []
     try:
@@ -69,7 +78,7 @@ def main():
             app.activate(tabs[0])
             visited.append(page)
         # Dialogs opened from the menu and shortcuts.
-        for action in ("new-item", "import", "export"):
+        for action in ("new-item", "import", "export", "frozen-lists"):
             app.window_action(action)
             visited.append(f"win.{action}")
         for node in app.walk():

@@ -12,6 +12,8 @@
 #include <string.h>
 
 #include "hrb-application.h"
+#include "hrb-freeze-dialog.h"
+#include "hrb-frozen-window.h"
 #include "hrb-scoring-install.h"
 #include "hrb-store-scoring.h"
 #include "hrb-window.h"
@@ -326,6 +328,127 @@ test_freeze_list (void)
   settle (50);
 }
 
+
+static gint64 rank_of_item;
+static guint  rank_before;
+
+static gboolean
+moved_up_cond (gpointer data)
+{
+  HrbItemObject *obj = hrb_list_page_find (HRB_LIST_PAGE (data), rank_of_item);
+
+  return obj != NULL && hrb_item_object_get_rank (obj) > 0 && (guint) hrb_item_object_get_rank (obj) < rank_before;
+}
+
+static gboolean
+frozen_mapped_cond (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data)) && gtk_widget_get_width (GTK_WIDGET (data)) > 0;
+}
+
+static HrbFrozenWindow *
+find_frozen_window (void)
+{
+  GListModel *tops = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (tops); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (tops, i);
+      if (HRB_IS_FROZEN_WINDOW (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return HRB_FROZEN_WINDOW (w);
+    }
+  return NULL;
+}
+
+/* Frozen Lists: after the figures of the last-ranked item grow (it moves up), a second
+ * frozen list shows it moved up, with why; each list alone shows its rows. */
+static void
+test_frozen_lists (void)
+{
+  HrbStore *store = hrb_window_get_store (window);
+  g_autoptr(HrbFrozenList) january = NULL;
+  g_autoptr(GError) error = NULL;
+  const HrbRankingRow *last = NULL;
+  HrbFreezeDialog *dialog;
+  HrbFrozenWindow *frozen;
+  HrbFigure f = { 0 };
+  guint moved = 0, n_items, rank_after;
+  char line[64];
+
+  january = hrb_store_get_frozen (store, "Triagetafel januari", &error);
+  g_assert_no_error (error);
+  n_items = january->ranking->rows->len;
+  for (guint i = 0; i < n_items; i++)
+    {
+      const HrbRankingRow *r = g_ptr_array_index (january->ranking->rows, i);
+      if (r->rank > 0 && (last == NULL || r->rank > last->rank))
+        last = r;
+    }
+  g_assert_nonnull (last);
+  f.item_id = last->item_id;
+  f.year = 2027;
+  f.patients = (HrbRange) { 40000, 40000 };
+  f.cost = (HrbRange) { 90000, 90000 };
+  f.budget = HRB_RANGE_UNKNOWN;
+  f.source = (char *) "Test";
+  f.vintage = (char *) "2027-02-01";
+  g_assert_cmpint (hrb_store_add_figure (store, &f, &error), >, 0);
+  g_assert_no_error (error);
+  /* The window reads the item again and re-ranks. */
+  g_assert_nonnull (hrb_window_reload_item (window, last->item_id));
+  hrb_scoring_refresh (window);
+  rank_of_item = last->item_id;
+  rank_before = last->rank;
+  g_assert_true (wait_for (moved_up_cond, prospective ()));
+  rank_after = hrb_item_object_get_rank (hrb_list_page_find (prospective (), last->item_id));
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "freeze-list", NULL);
+  settle (50);
+  dialog = find_freeze_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_null (hrb_freeze_dialog_submit (dialog, "Triagetafel maart", "2027-03-12", NULL));
+  settle (50);
+
+  /* The newest list compared with the one before it, changes only. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "frozen-lists", NULL);
+  settle (50);
+  frozen = find_frozen_window ();
+  g_assert_nonnull (frozen);
+  g_assert_true (wait_for (frozen_mapped_cond, frozen));
+  g_assert_nonnull (strstr (hrb_frozen_window_get_summary (frozen),
+                            "From “Triagetafel januari” to “Triagetafel maart”: moved up "));
+  g_assert_cmpuint (hrb_frozen_window_get_n_rows (frozen), >=, 1);
+  g_assert_cmpuint (hrb_frozen_window_get_n_rows (frozen), <, n_items);
+  g_snprintf (line, sizeof line, "Moved up | %u → %u | ", rank_before, rank_after);
+  for (guint i = 0; i < hrb_frozen_window_get_n_rows (frozen); i++)
+    {
+      g_autofree char *text = hrb_frozen_window_get_row_text (frozen, i);
+      g_assert_null (strstr (text, "Unchanged"));
+      if (g_str_has_prefix (text, line))
+        {
+          g_assert_nonnull (strstr (text, last->medicine));
+          g_assert_nonnull (strstr (text, "patients"));
+          moved++;
+        }
+    }
+  g_assert_cmpuint (moved, ==, 1);
+  save_png (GTK_WIDGET (frozen), "frozen-lists.png");
+  /* Every item, also the unchanged ones. */
+  hrb_frozen_window_set_changes_only (frozen, FALSE);
+  g_assert_cmpuint (hrb_frozen_window_get_n_rows (frozen), ==, n_items);
+  /* One list alone: its rows as frozen. */
+  g_assert_true (hrb_frozen_window_select (frozen, "Triagetafel januari", NULL));
+  g_assert_cmpuint (hrb_frozen_window_get_n_rows (frozen), ==, n_items);
+  g_assert_nonnull (strstr (hrb_frozen_window_get_summary (frozen), "Prospective · 2027-01-15 · "));
+  {
+    g_autofree char *first = hrb_frozen_window_get_row_text (frozen, 0);
+    g_assert_true (g_str_has_prefix (first, "1 | "));
+  }
+  g_assert_false (hrb_frozen_window_select (frozen, "No such list", NULL));
+  gtk_window_close (GTK_WINDOW (frozen));
+  settle (50);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -366,6 +489,7 @@ main (int argc, char **argv)
   g_test_add_func ("/gui/scoring/explanation", test_explanation);
   g_test_add_func ("/gui/scoring/sluis-what-if", test_sluis_what_if);
   g_test_add_func ("/gui/scoring/freeze-list", test_freeze_list);
+  g_test_add_func ("/gui/scoring/frozen-lists", test_frozen_lists);
   status = g_test_run ();
 
   gtk_window_close (GTK_WINDOW (window));
