@@ -5,6 +5,7 @@
 #include "hrb-item-list.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 struct _HrbListPage
@@ -177,7 +178,30 @@ typedef struct {
   gboolean         numeric;
   guint            min_chars;
   guint            nat_chars;
+  HrbCellBarFunc   bar;     /* NULL: no bar */
 } TextCell;
+
+/* Slim bars: the style sheet's classes bar-0 … bar-20 (steps of 5 %). */
+#define BAR_STEPS 20
+
+static void
+set_bar (GtkWidget *cell, double part)
+{
+  static const char *classes[BAR_STEPS + 1];
+  int old = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "hrb-bar")) - 1;
+  int step = isnan (part) ? -1 : (int) lround (CLAMP (part, 0.0, 1.0) * BAR_STEPS);
+
+  if (classes[0] == NULL)
+    for (int i = 0; i <= BAR_STEPS; i++)
+      classes[i] = g_intern_string (g_strdup_printf ("bar-%d", i));
+  if (old == step)
+    return;
+  if (old >= 0)
+    gtk_widget_remove_css_class (cell, classes[old]);
+  if (step >= 0)
+    gtk_widget_add_css_class (cell, classes[step]);
+  g_object_set_data (G_OBJECT (cell), "hrb-bar", GINT_TO_POINTER (step + 1));
+}
 
 /* Tooltips show a cell's full text. They are computed on demand: setting a
  * tooltip on every bind costs a round trip to the display server. */
@@ -220,6 +244,8 @@ text_cell_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, g
       gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), 1.0);
       gtk_widget_add_css_class (cell, "numeric");
     }
+  if (tc->bar)
+    gtk_widget_add_css_class (cell, "bar-cell");
   gtk_list_item_set_child (list_item, cell);
 }
 
@@ -240,6 +266,8 @@ text_cell_update (TextCell *tc, GtkListItem *list_item)
       gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
       gtk_widget_remove_css_class (cell, "dim-label");
     }
+  if (tc->bar)
+    set_bar (cell, tc->bar (obj, tc->user_data));
 }
 
 static void
@@ -286,6 +314,15 @@ hrb_list_page_text_factory_new (HrbListPage    *self,
   g_signal_connect (factory, "unbind", G_CALLBACK (text_cell_unbind_cb), tc);
   g_object_set_data_full (G_OBJECT (factory), "hrb-text-cell", tc, g_free);
   return factory;
+}
+
+void
+hrb_list_page_text_factory_set_bar (GtkListItemFactory *factory, HrbCellBarFunc func)
+{
+  TextCell *tc = g_object_get_data (G_OBJECT (factory), "hrb-text-cell");
+
+  g_return_if_fail (tc != NULL);
+  tc->bar = func;
 }
 
 /* The medicine cell: brand with the INN dimmed below, in one widget (rows

@@ -73,6 +73,15 @@ GtkListItemFactory *hrb_list_page_text_factory_new (HrbListPage    *self,
                                                     gpointer        user_data,
                                                     gboolean        numeric);
 
+/* The part (0 to 1, NAN: none) of a cell's slim bar. */
+typedef double (*HrbCellBarFunc) (HrbItemObject *obj, gpointer user_data);
+
+/* Gives the cells of a text factory a slim bar under the text (e.g. the
+ * score), drawn by the style sheet in steps of 5 %; the text stays what a
+ * screen reader reads. */
+void                hrb_list_page_text_factory_set_bar (GtkListItemFactory *factory,
+                                                        HrbCellBarFunc      func);
+
 /* Inserts a column at position (-1: at the end). Takes the factory and the
  * sorter (from hrb_compat_column_sorter_new(), so that the sort order can
  * be saved; may be NULL). */

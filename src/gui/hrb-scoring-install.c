@@ -297,6 +297,15 @@ score_text_cb (HrbItemObject *obj, const HrbNumberFormat *fmt, gpointer user_dat
   return hrb_is_known (score) ? hrb_format_number (fmt, score, 2) : NULL;
 }
 
+/* Scores run from 0 to 100. */
+static double
+score_bar_cb (HrbItemObject *obj, gpointer user_data)
+{
+  double score = hrb_item_object_get_score (obj);
+
+  return hrb_is_known (score) ? score / 100.0 : NAN;
+}
+
 static char *
 range_text_cb (HrbItemObject *obj, const HrbNumberFormat *fmt, gpointer user_data)
 {
@@ -350,11 +359,13 @@ compare_score_cb (gconstpointer a, gconstpointer b, gpointer user_data)
 static void
 add_columns (Install *in, HrbListPage *page)
 {
+  GtkListItemFactory *score = hrb_list_page_text_factory_new (page, score_text_cb, in, TRUE);
+
+  hrb_list_page_text_factory_set_bar (score, score_bar_cb);
   hrb_list_page_insert_column (page, 0, "rank", _("Rank"),
                                hrb_list_page_text_factory_new (page, rank_text_cb, in, TRUE),
                                hrb_compat_column_sorter_new (compare_rank_cb, NULL, NULL), FALSE);
-  hrb_list_page_insert_column (page, 1, "score", _("Score"),
-                               hrb_list_page_text_factory_new (page, score_text_cb, in, TRUE),
+  hrb_list_page_insert_column (page, 1, "score", _("Score"), score,
                                hrb_compat_column_sorter_new (compare_score_cb, NULL, NULL), FALSE);
   hrb_list_page_insert_column (page, 2, "rank_range", _("Rank Range"),
                                hrb_list_page_text_factory_new (page, range_text_cb, in, TRUE),
