@@ -4,6 +4,7 @@
 #include "hrb-scoring-install.h"
 #include "hrb-compat.h"
 #include "hrb-format.h"
+#include "hrb-expert-score.h"
 #include "hrb-frozen-window.h"
 #include "hrb-item-list.h"
 #include "hrb-store-scoring.h"
@@ -31,6 +32,8 @@ typedef struct {
   gboolean             adopting;     /* the editor is given a new store */
   gboolean             step_applied; /* the load step scored this load */
   gboolean             fresh;        /* the input is new, not scored yet */
+  GtkWidget           *experts[2];   /* the expert score sections */
+  HrbExpertScore      *removed;      /* the expert score Undo puts back */
 } Install;
 
 static Install *
@@ -55,6 +58,7 @@ install_free (gpointer data)
     gtk_window_destroy (GTK_WINDOW (in->editor_window));
   g_clear_object (&in->editor);
   g_clear_object (&in->sluis);
+  g_clear_pointer (&in->removed, hrb_expert_score_free);
   g_free (in);
 }
 
@@ -610,6 +614,123 @@ items_loaded_cb (HrbWindow *window, Install *in)
   rescore (in, TRUE);
 }
 
+/* Expert scores --------------------------------------------------------------- */
+
+static gboolean
+method_counts_expert (const HrbMethod *m)
+{
+  for (guint i = 0; m && i < m->criteria->len; i++)
+    {
+      const HrbCriterion *c = g_ptr_array_index (m->criteria, i);
+      if (c->enabled && c->input == HRB_INPUT_EXPERT && c->weight > 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+expert_update_cb (GtkWidget *section, HrbStore *store, HrbItemObject *obj, gpointer user_data)
+{
+  Install *in = user_data;
+  g_autoptr(HrbExpertScore) e = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* While the window loads, its thread has the store. */
+  if (obj == NULL || store == NULL || hrb_window_is_loading (in->window))
+    {
+      hrb_expert_section_set (section, NULL, method_counts_expert (in->method), FALSE);
+      return;
+    }
+  e = hrb_store_get_expert_score (store, hrb_item_object_get_id (obj), &error);
+  if (error && !g_error_matches (error, HRB_STORE_ERROR, HRB_STORE_ERROR_NOT_FOUND))
+    g_warning ("Cannot read the expert score: %s", error->message);
+  hrb_expert_section_set (section, e, method_counts_expert (in->method), TRUE);
+}
+
+/* Shows the change in the side panes and the ranks. */
+static void
+expert_changed (Install *in)
+{
+  rescore (in, TRUE);
+  for (int s = 0; s < 2; s++)
+    {
+      HrbListPage *page = hrb_window_get_list_page (in->window, s);
+      HrbItemDetails *details = page ? hrb_list_page_get_details (page) : NULL;
+
+      if (details)
+        hrb_item_details_set_item (details, hrb_item_details_get_item (details));
+    }
+}
+
+static char *
+expert_save_cb (HrbExpertDialog *dialog, gint64 item_id, double score, const char *reason,
+                gpointer user_data)
+{
+  Install *in = user_data;
+  g_autoptr(HrbExpertScore) old = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwToast *toast;
+
+  if (in->store == NULL)
+    return g_strdup (_("No database is open."));
+  old = hrb_store_get_expert_score (in->store, item_id, NULL);
+  if (!hrb_store_set_expert_score (in->store, item_id, score, reason, &error))
+    return g_strdup (error->message);
+  expert_changed (in);
+  if (hrb_is_known (score))
+    toast = adw_toast_new (_("Expert score saved"));
+  else
+    {
+      g_clear_pointer (&in->removed, hrb_expert_score_free);
+      in->removed = g_steal_pointer (&old);
+      toast = adw_toast_new (_("Expert score removed"));
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "win.expert-score-undo");
+    }
+  hrb_window_add_toast (in->window, toast);
+  return NULL;
+}
+
+static void
+expert_action_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  Install *in = get_install (HRB_WINDOW (user_data));
+  HrbListPage *page = hrb_window_get_visible_list_page (in->window);
+  HrbItemObject *obj = page ? hrb_item_details_get_item (hrb_list_page_get_details (page)) : NULL;
+  g_autoptr(HrbExpertScore) current = NULL;
+  g_autofree char *label = NULL;
+  const HrbItem *item;
+
+  if (obj == NULL || in->store == NULL)
+    {
+      hrb_window_add_toast (in->window, adw_toast_new (_("Select an item to give it an expert score")));
+      return;
+    }
+  item = hrb_item_object_get_item (obj);
+  label = g_strdup_printf ("%s: %s", hrb_medicine_display_name (&item->medicine),
+                           item->indication ? item->indication : _("all indications"));
+  current = hrb_store_get_expert_score (in->store, item->id, NULL);
+  gtk_window_present (GTK_WINDOW (hrb_expert_dialog_new (GTK_WINDOW (in->window), item->id, label, current,
+                                                         expert_save_cb, in)));
+}
+
+static void
+expert_undo_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  Install *in = get_install (HRB_WINDOW (user_data));
+  g_autoptr(HrbExpertScore) e = g_steal_pointer (&in->removed);
+  g_autoptr(GError) error = NULL;
+
+  if (e == NULL || in->store == NULL)
+    return;
+  if (!hrb_store_set_expert_score (in->store, e->item_id, e->score, e->reason, &error))
+    {
+      hrb_window_add_toast (in->window, adw_toast_new (error->message));
+      return;
+    }
+  expert_changed (in);
+}
+
 void
 hrb_scoring_install (HrbWindow *window)
 {
@@ -617,6 +738,8 @@ hrb_scoring_install (HrbWindow *window)
     { "scoring-methods", show_editor_cb, NULL, NULL, NULL, { 0 } },
     { "freeze-list", freeze_action_cb, NULL, NULL, NULL, { 0 } },
     { "frozen-lists", frozen_lists_action_cb, NULL, NULL, NULL, { 0 } },
+    { "expert-score", expert_action_cb, NULL, NULL, NULL, { 0 } },
+    { "expert-score-undo", expert_undo_cb, NULL, NULL, NULL, { 0 } },
   };
   Install *in;
   GMenu *items;
@@ -651,6 +774,9 @@ hrb_scoring_install (HrbWindow *window)
       gtk_widget_set_name (GTK_WIDGET (in->explanations[s]), "score-explanation");
       hrb_item_details_add_section (hrb_list_page_get_details (page), GTK_WIDGET (in->explanations[s]),
                                     section_update_cb, in, NULL);
+      in->experts[s] = hrb_expert_section_new ("win.expert-score");
+      hrb_item_details_add_section (hrb_list_page_get_details (page), in->experts[s], expert_update_cb,
+                                    in, NULL);
     }
   hrb_window_add_load_step (window, load_thread_cb, load_apply_cb, loaded_free, in);
   g_signal_connect (window, "items-loaded", G_CALLBACK (items_loaded_cb), in);
@@ -672,6 +798,15 @@ hrb_scoring_get_sluis_check (HrbWindow *window)
   Install *in = get_install (window);
 
   return in ? in->sluis : NULL;
+}
+
+GtkWidget *
+hrb_scoring_get_expert_section (HrbWindow *window, HrbStream stream)
+{
+  Install *in = get_install (window);
+
+  g_return_val_if_fail (stream == HRB_STREAM_PROSPECTIVE || stream == HRB_STREAM_RETROSPECTIVE, NULL);
+  return in ? in->experts[stream] : NULL;
 }
 
 HrbScoreExplanation *

@@ -34,6 +34,8 @@ void                 hrb_scoring_install (HrbWindow *window);
  * action), and the explanation in the side pane of a list. */
 HrbMethodEditor     *hrb_scoring_get_editor (HrbWindow *window);
 HrbScoreExplanation *hrb_scoring_get_explanation (HrbWindow *window, HrbStream stream);
+/* The expert score section in the side pane of a list (hrb-expert-score.h). */
+GtkWidget           *hrb_scoring_get_expert_section (HrbWindow *window, HrbStream stream);
 HrbSluisCheck       *hrb_scoring_get_sluis_check (HrbWindow *window);
 /* Scores the lists again now (e.g. after a change elsewhere). */
 void                 hrb_scoring_refresh (HrbWindow *window);

@@ -14,6 +14,7 @@
 #include "hrb-application.h"
 #include "hrb-freeze-dialog.h"
 #include "hrb-frozen-window.h"
+#include "hrb-expert-score.h"
 #include "hrb-scoring-install.h"
 #include "hrb-store-scoring.h"
 #include "hrb-window.h"
@@ -275,6 +276,84 @@ test_sluis_what_if (void)
   hrb_sluis_check_set_thresholds (check, 50000, 20e6);
 }
 
+static HrbExpertDialog *
+find_expert_dialog (void)
+{
+  GListModel *tops = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (tops); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (tops, i);
+      if (HRB_IS_EXPERT_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return HRB_EXPERT_DIALOG (w);
+    }
+  return NULL;
+}
+
+/* The expert score of the selected item: the reason is required; saved, it
+ * shows in the side pane and the store; removed, Undo puts it back. */
+static void
+test_expert_score (void)
+{
+  HrbStore *store = hrb_window_get_store (window);
+  HrbListPage *page = prospective ();
+  GtkWidget *section = hrb_scoring_get_expert_section (window, HRB_STREAM_PROSPECTIVE);
+  const char *reason = "Grote onvervulde behoefte bij kinderen & jongeren";
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(HrbExpertScore) saved = NULL;
+  g_autoptr(HrbExpertScore) back = NULL;
+  g_autofree char *text = NULL;
+  HrbExpertDialog *dialog;
+  gint64 id;
+
+  g_assert_nonnull (section);
+  hrb_window_show_page (window, "prospective");
+  g_assert_true (wait_for (ranked_cond, page));
+  ids = ids_by_rank (page);
+  id = g_array_index (ids, gint64, 5);
+  g_assert_true (hrb_list_page_select (page, id));
+  settle (50);
+  text = hrb_expert_section_get_text (section);
+  g_assert_true (g_str_has_prefix (text, "Not set\n"));
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "expert-score", NULL);
+  settle (50);
+  dialog = find_expert_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_false (hrb_expert_dialog_can_save (dialog));
+  g_assert_nonnull (hrb_expert_dialog_submit (dialog, 70, "   "));
+  g_assert_null (hrb_store_get_expert_score (store, id, NULL));
+  g_assert_null (hrb_expert_dialog_submit (dialog, 70, reason));
+  settle (50);
+  saved = hrb_store_get_expert_score (store, id, NULL);
+  g_assert_nonnull (saved);
+  g_assert_cmpfloat (saved->score, ==, 70);
+  g_assert_cmpstr (saved->reason, ==, reason);
+  g_clear_pointer (&text, g_free);
+  text = hrb_expert_section_get_text (section);
+  g_assert_true (g_str_has_prefix (text, "70 — Grote onvervulde behoefte bij kinderen & jongeren\nSet by "));
+  g_assert_nonnull (strstr (text, "count"));
+  save_png (section, "scoring-expert.png");
+
+  /* Remove, then Undo from the notification. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "expert-score", NULL);
+  settle (50);
+  dialog = find_expert_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_null (hrb_expert_dialog_remove (dialog));
+  settle (50);
+  g_assert_null (hrb_store_get_expert_score (store, id, NULL));
+  g_clear_pointer (&text, g_free);
+  text = hrb_expert_section_get_text (section);
+  g_assert_true (g_str_has_prefix (text, "Not set\n"));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "expert-score-undo", NULL);
+  settle (50);
+  back = hrb_store_get_expert_score (store, id, NULL);
+  g_assert_nonnull (back);
+  g_assert_cmpfloat (back->score, ==, 70);
+  g_assert_cmpstr (back->reason, ==, reason);
+}
+
 static HrbFreezeDialog *
 find_freeze_dialog (void)
 {
@@ -487,6 +566,7 @@ main (int argc, char **argv)
   g_test_add_func ("/gui/scoring/columns", test_columns);
   g_test_add_func ("/gui/scoring/editor-reranks", test_editor_reranks);
   g_test_add_func ("/gui/scoring/explanation", test_explanation);
+  g_test_add_func ("/gui/scoring/expert-score", test_expert_score);
   g_test_add_func ("/gui/scoring/sluis-what-if", test_sluis_what_if);
   g_test_add_func ("/gui/scoring/freeze-list", test_freeze_list);
   g_test_add_func ("/gui/scoring/frozen-lists", test_frozen_lists);
