@@ -1,6 +1,7 @@
 /* hrb-list-page.c: a sortable, searchable list of items with a side pane. */
 #include "config.h"
 #include "hrb-list-page.h"
+#include "hrb-a11y.h"
 #include "hrb-compat.h"
 #include "hrb-item-list.h"
 
@@ -28,6 +29,11 @@ struct _HrbListPage
   char              **needle_words;
   char               *filter_domain;  /* NULL: all */
   int                 filter_setting; /* -1: all */
+  int                 filter_status;  /* -1: all */
+  gboolean            eligible_only;  /* only ranked items (rank > 0) */
+  GtkWidget          *status_dropdown;
+  GArray             *status_choices; /* HrbPackageStatus per dropdown position - 1 */
+  GtkWidget          *eligible_switch;
   GtkStringList      *domains;
   gboolean            updating_domains;
 
@@ -648,6 +654,10 @@ filter_func (gpointer item, gpointer user_data)
 
   if (self->filter_setting >= 0 && (int) it->setting != self->filter_setting)
     return FALSE;
+  if (self->filter_status >= 0 && (int) it->status != self->filter_status)
+    return FALSE;
+  if (self->eligible_only && hrb_item_object_get_rank (obj) <= 0)
+    return FALSE;
   if (self->filter_domain && g_strcmp0 (it->domain, self->filter_domain) != 0)
     return FALSE;
   if (self->needle_words)
@@ -758,6 +768,103 @@ setting_selected_cb (HrbListPage *self)
 }
 
 static void
+status_selected_cb (HrbListPage *self)
+{
+  guint pos = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->status_dropdown));
+  int status = pos > 0 && pos <= self->status_choices->len
+               ? (int) g_array_index (self->status_choices, HrbPackageStatus, pos - 1) : -1;
+  gboolean was_all = self->filter_status < 0;
+
+  if (status == self->filter_status)
+    return;
+  self->filter_status = status;
+  gtk_filter_changed (self->filter,
+                      was_all ? GTK_FILTER_CHANGE_MORE_STRICT :
+                      status < 0 ? GTK_FILTER_CHANGE_LESS_STRICT : GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+eligible_toggled_cb (HrbListPage *self)
+{
+  gboolean only = gtk_switch_get_active (GTK_SWITCH (self->eligible_switch));
+
+  if (only == self->eligible_only)
+    return;
+  self->eligible_only = only;
+  gtk_filter_changed (self->filter, only ? GTK_FILTER_CHANGE_MORE_STRICT : GTK_FILTER_CHANGE_LESS_STRICT);
+}
+
+/* The package status filter (the statuses of the page's stream) and the
+ * switch "only eligible", after the setting filter. */
+static void
+add_status_and_eligible (HrbListPage *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new_with_mnemonic (_("Only _eligible"));
+
+  self->status_choices = g_array_new (FALSE, FALSE, sizeof (HrbPackageStatus));
+  gtk_string_list_append (names, _("All statuses"));
+  for (int st = 0; st < HRB_N_STATUS; st++)
+    if (self->stream == HRB_STREAM_ANY || hrb_status_stream ((HrbPackageStatus) st) == self->stream)
+      {
+        HrbPackageStatus status = (HrbPackageStatus) st;
+        g_array_append_val (self->status_choices, status);
+        gtk_string_list_append (names, hrb_status_label (status));
+      }
+  self->status_dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&names)), NULL);
+  gtk_widget_set_tooltip_text (self->status_dropdown, _("Filter by package status"));
+  hrb_a11y_set_label (self->status_dropdown, _("Package status"));
+  g_signal_connect_swapped (self->status_dropdown, "notify::selected", G_CALLBACK (status_selected_cb), self);
+  gtk_box_insert_child_after (GTK_BOX (self->filter_bar), self->status_dropdown, self->setting_dropdown);
+
+  self->eligible_switch = gtk_switch_new ();
+  gtk_widget_set_valign (self->eligible_switch, GTK_ALIGN_CENTER);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), self->eligible_switch);
+  gtk_widget_set_tooltip_text (box, _("Only the items that take part in the ranking"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->eligible_switch), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Only eligible"), -1);
+  g_signal_connect_swapped (self->eligible_switch, "notify::active", G_CALLBACK (eligible_toggled_cb), self);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), self->eligible_switch);
+  gtk_box_insert_child_after (GTK_BOX (self->filter_bar), box, self->status_dropdown);
+}
+
+void
+hrb_list_page_add_bar_widget (HrbListPage *self, GtkWidget *widget)
+{
+  g_return_if_fail (HRB_IS_LIST_PAGE (self));
+  gtk_box_insert_child_after (GTK_BOX (self->filter_bar), widget,
+                              gtk_widget_get_prev_sibling (self->count_label));
+}
+
+void
+hrb_list_page_set_eligible_only (HrbListPage *self, gboolean only)
+{
+  g_return_if_fail (HRB_IS_LIST_PAGE (self));
+  gtk_switch_set_active (GTK_SWITCH (self->eligible_switch), only);
+}
+
+gboolean
+hrb_list_page_set_status_filter (HrbListPage *self, int status)
+{
+  g_return_val_if_fail (HRB_IS_LIST_PAGE (self), FALSE);
+  if (status < 0)
+    {
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (self->status_dropdown), 0);
+      return TRUE;
+    }
+  for (guint i = 0; i < self->status_choices->len; i++)
+    if ((int) g_array_index (self->status_choices, HrbPackageStatus, i) == status)
+      {
+        gtk_drop_down_set_selected (GTK_DROP_DOWN (self->status_dropdown), i + 1);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static void
 rebuild_domains (HrbListPage *self)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
@@ -860,6 +967,7 @@ hrb_list_page_constructed (GObject *object)
   G_OBJECT_CLASS (hrb_list_page_parent_class)->constructed (object);
 
   gtk_widget_add_css_class (GTK_WIDGET (self), hrb_stream_to_code (self->stream));
+  add_status_and_eligible (self);
   restore_sort (self);
   g_signal_connect_object (gtk_column_view_get_sorter (GTK_COLUMN_VIEW (self->column_view)),
                            "changed", G_CALLBACK (view_sorter_changed_cb), self, 0);
@@ -911,6 +1019,7 @@ hrb_list_page_finalize (GObject *object)
   g_free (self->needle);
   g_strfreev (self->needle_words);
   g_free (self->filter_domain);
+  g_clear_pointer (&self->status_choices, g_array_unref);
   g_free (self->count_text);
   g_clear_pointer (&self->bound_cells, g_hash_table_unref);
 
@@ -1020,6 +1129,7 @@ hrb_list_page_init (HrbListPage *self)
   hrb_number_format_current (&self->fmt);
   self->needle = g_strdup ("");
   self->filter_setting = -1;
+  self->filter_status = -1;
   self->bound_cells = g_hash_table_new (NULL, NULL);
 
   self->items = hrb_item_list_new ();

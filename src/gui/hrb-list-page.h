@@ -99,6 +99,14 @@ void            hrb_list_page_add_empty_action (HrbListPage *self,
                                                 const char  *label,
                                                 const char  *action_name);
 
+/* Adds a widget to the bar above the table, before the count (e.g. the
+ * method of the ranking). */
+void            hrb_list_page_add_bar_widget (HrbListPage *self, GtkWidget *widget);
+/* The filters of the bar (tests and restoring): only ranked items (rank > 0,
+ * as the scoring sets it), and one package status (-1: all). */
+void            hrb_list_page_set_eligible_only (HrbListPage *self, gboolean only);
+gboolean        hrb_list_page_set_status_filter (HrbListPage *self, int status);
+
 /* Re-sorts, refilters and redraws after row objects changed in place. */
 void            hrb_list_page_refresh (HrbListPage *self);
 

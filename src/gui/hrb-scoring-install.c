@@ -33,6 +33,7 @@ typedef struct {
   gboolean             step_applied; /* the load step scored this load */
   gboolean             fresh;        /* the input is new, not scored yet */
   GtkWidget           *experts[2];   /* the expert score sections */
+  GtkWidget           *method_buttons[2]; /* "Method: Basis, version 1" above each list */
   HrbExpertScore      *removed;      /* the expert score Undo puts back */
 } Install;
 
@@ -234,6 +235,21 @@ set_input (Install *in, HrbScoreInput *fresh, GPtrArray *objects)
 
 /* Reloads the inputs when the store changed, then scores with the editor's
  * method (the last valid one while an edit is invalid). */
+/* The method above each list: what ranks it, one click from changing it. */
+static void
+update_method_buttons (Install *in)
+{
+  g_autofree char *label = NULL;
+
+  if (in->method == NULL)
+    return;
+  /* TRANSLATORS: above a list: the scoring method that ranks it and its version. */
+  label = g_strdup_printf (_("Method: %s, version %d"), in->method->name, in->method->version);
+  for (int s = 0; s < 2; s++)
+    if (in->method_buttons[s])
+      gtk_button_set_label (GTK_BUTTON (in->method_buttons[s]), label);
+}
+
 static void
 rescore (Install *in, gboolean reload)
 {
@@ -281,6 +297,7 @@ rescore (Install *in, gboolean reload)
                                                in->opts.sluis_budget_impact));
   /* New data: both lists now; a method change: the visible one first. */
   apply_result (in, loaded);
+  update_method_buttons (in);
 }
 
 /* Columns ------------------------------------------------------------------ */
@@ -774,6 +791,14 @@ hrb_scoring_install (HrbWindow *window)
       gtk_widget_set_name (GTK_WIDGET (in->explanations[s]), "score-explanation");
       hrb_item_details_add_section (hrb_list_page_get_details (page), GTK_WIDGET (in->explanations[s]),
                                     section_update_cb, in, NULL);
+      in->method_buttons[s] = gtk_button_new_with_label (_("Method: Basis"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (in->method_buttons[s]), "win.scoring-methods");
+      gtk_widget_set_tooltip_text (in->method_buttons[s], _("Choose or change the scoring method"));
+      gtk_widget_add_css_class (in->method_buttons[s], "flat");
+      /* A long method name gives way on a narrow window. */
+      gtk_label_set_ellipsize (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (in->method_buttons[s]))),
+                               PANGO_ELLIPSIZE_END);
+      hrb_list_page_add_bar_widget (page, in->method_buttons[s]);
       in->experts[s] = hrb_expert_section_new ("win.expert-score");
       hrb_item_details_add_section (hrb_list_page_get_details (page), in->experts[s], expert_update_cb,
                                     in, NULL);
@@ -798,6 +823,16 @@ hrb_scoring_get_sluis_check (HrbWindow *window)
   Install *in = get_install (window);
 
   return in ? in->sluis : NULL;
+}
+
+const char *
+hrb_scoring_get_method_label (HrbWindow *window, HrbStream stream)
+{
+  Install *in = get_install (window);
+
+  g_return_val_if_fail (stream == HRB_STREAM_PROSPECTIVE || stream == HRB_STREAM_RETROSPECTIVE, NULL);
+  return in && in->method_buttons[stream] ? gtk_button_get_label (GTK_BUTTON (in->method_buttons[stream]))
+                                          : NULL;
 }
 
 GtkWidget *

@@ -142,6 +142,58 @@ test_columns (void)
   }
 }
 
+/* The bar above the list: only eligible items, one package status, and the
+ * method that ranks the list. */
+static void
+test_filters (void)
+{
+  HrbListPage *page = prospective ();
+  GListModel *all = hrb_list_page_get_items (page);
+  GListModel *visible = hrb_list_page_get_visible (page);
+  guint total = g_list_model_get_n_items (all), ranked = 0, in_sluis = 0;
+
+  g_assert_true (wait_for (ranked_cond, page));
+  for (guint i = 0; i < total; i++)
+    {
+      g_autoptr(HrbItemObject) obj = g_list_model_get_item (all, i);
+      ranked += hrb_item_object_get_rank (obj) > 0;
+      in_sluis += hrb_item_object_get_item (obj)->status == HRB_STATUS_IN_SLUIS;
+    }
+  g_assert_cmpuint (in_sluis, >, 0);
+  /* Every demo item is eligible under Basis: one is made not eligible here
+   * as the scoring marks one (rank 0). */
+  {
+    g_autoptr(HrbItemObject) obj = g_list_model_get_item (all, 0);
+    g_assert_cmpint (hrb_item_object_get_rank (obj), >, 0);
+    hrb_item_object_set_rank (obj, 0);
+    hrb_list_page_refresh (page);
+    ranked--;
+  }
+  g_assert_cmpuint (ranked, <, total);
+  g_assert_cmpuint (g_list_model_get_n_items (visible), ==, total);
+
+  hrb_list_page_set_eligible_only (page, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (visible), ==, ranked);
+  for (guint i = 0; i < g_list_model_get_n_items (visible); i++)
+    {
+      g_autoptr(HrbItemObject) obj = g_list_model_get_item (visible, i);
+      g_assert_cmpint (hrb_item_object_get_rank (obj), >, 0);
+    }
+  hrb_list_page_set_eligible_only (page, FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (visible), ==, total);
+
+  g_assert_true (hrb_list_page_set_status_filter (page, HRB_STATUS_IN_SLUIS));
+  g_assert_cmpuint (g_list_model_get_n_items (visible), ==, in_sluis);
+  /* A retrospective status is not offered on the prospective list. */
+  g_assert_false (hrb_list_page_set_status_filter (page, HRB_STATUS_ADMITTED));
+  g_assert_true (hrb_list_page_set_status_filter (page, -1));
+  g_assert_cmpuint (g_list_model_get_n_items (visible), ==, total);
+
+  g_assert_cmpstr (hrb_scoring_get_method_label (window, HRB_STREAM_PROSPECTIVE), ==, "Method: Basis, version 1");
+  hrb_scoring_refresh (window);
+  g_assert_true (wait_for (ranked_cond, page));
+}
+
 static void
 test_editor_reranks (void)
 {
@@ -564,6 +616,7 @@ main (int argc, char **argv)
   hrb_window_show_page (window, "prospective");
 
   g_test_add_func ("/gui/scoring/columns", test_columns);
+  g_test_add_func ("/gui/scoring/filters", test_filters);
   g_test_add_func ("/gui/scoring/editor-reranks", test_editor_reranks);
   g_test_add_func ("/gui/scoring/explanation", test_explanation);
   g_test_add_func ("/gui/scoring/expert-score", test_expert_score);
