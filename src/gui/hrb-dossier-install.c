@@ -14,6 +14,7 @@ typedef struct {
   HrbMonitoringPage *monitoring;
   HrbStore          *store;       /* the store the pages show */
   GPtrArray         *sections;    /* SideSection, not owned (freed with their widget) */
+  GHashTable        *open;        /* item id → its open HrbDossier (the list columns) */
 } Install;
 
 typedef struct {
@@ -43,6 +44,7 @@ install_free (gpointer data)
     ((SideSection *) g_ptr_array_index (in->sections, i))->install = NULL;
   g_clear_object (&in->store);
   g_ptr_array_unref (in->sections);
+  g_hash_table_unref (in->open);
   g_free (in);
 }
 
@@ -103,6 +105,84 @@ refresh_sections (Install *in)
     }
 }
 
+/* List columns: stage and who must act ---------------------------------------- */
+
+/* Reads the open dossiers again and redraws the columns of both lists (the
+ * cells on screen: the lists do not sort or filter on these columns). */
+static void
+reload_open (Install *in)
+{
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_hash_table_remove_all (in->open);
+  /* While the window loads, its thread has the store. */
+  if (in->store != NULL && !hrb_window_is_loading (in->window) &&
+      (all = hrb_store_list_dossiers (in->store, FALSE, &error)) == NULL)
+    g_warning ("Cannot read the dossiers: %s", error->message);
+  for (guint i = 0; all && i < all->len; i++)
+    {
+      const HrbDossier *d = g_ptr_array_index (all, i);
+      HrbDossier *copy;
+
+      if (hrb_stage_is_final (d->stage))
+        continue;
+      /* The key lives in the copy. */
+      copy = hrb_dossier_copy (d);
+      g_hash_table_replace (in->open, &copy->item_id, copy);
+    }
+  for (int s = 0; s < 2; s++)
+    {
+      HrbListPage *page = hrb_window_get_list_page (in->window, s);
+      if (page)
+        hrb_list_page_redraw_cells (page);
+    }
+}
+
+char *
+hrb_dossier_list_text (HrbWindow *window, gint64 item_id, gboolean party)
+{
+  Install *in = get_install (window);
+  const HrbDossier *d = in ? g_hash_table_lookup (in->open, &item_id) : NULL;
+
+  /* Never empty, so that every row has the same cells for screen readers. */
+  if (d == NULL)
+    return g_strdup ("–");
+  if (party)
+    return g_strdup (d->party != HRB_PARTY_NONE ? hrb_party_label (d->party) : "–");
+  if (d->overdue)
+    /* TRANSLATORS: the stage of an item's dossier whose deadline has passed. */
+    return g_strdup_printf (_("%s, overdue"), hrb_stage_label (d->stage));
+  return g_strdup (hrb_stage_label (d->stage));
+}
+
+static char *
+stage_text_cb (HrbItemObject *obj, const HrbNumberFormat *fmt, gpointer user_data)
+{
+  Install *in = user_data;
+
+  return hrb_dossier_list_text (in->window, hrb_item_object_get_id (obj), FALSE);
+}
+
+static char *
+party_text_cb (HrbItemObject *obj, const HrbNumberFormat *fmt, gpointer user_data)
+{
+  Install *in = user_data;
+
+  return hrb_dossier_list_text (in->window, hrb_item_object_get_id (obj), TRUE);
+}
+
+static void
+add_columns (Install *in, HrbListPage *page)
+{
+  if (page == NULL)
+    return;
+  hrb_list_page_insert_column (page, -1, "stage", _("Stage"),
+                               hrb_list_page_text_factory_new (page, stage_text_cb, in, FALSE), NULL, FALSE);
+  hrb_list_page_insert_column (page, -1, "party", _("Who Must Act"),
+                               hrb_list_page_text_factory_new (page, party_text_cb, in, FALSE), NULL, FALSE);
+}
+
 gint64
 hrb_dossier_start_or_open (HrbWindow *window, gint64 item_id)
 {
@@ -124,6 +204,7 @@ hrb_dossier_start_or_open (HrbWindow *window, gint64 item_id)
   hrb_dossiers_page_open (in->dossiers, id);
   hrb_window_show_page (window, "dossiers");
   refresh_sections (in);
+  reload_open (in);
   return id;
 }
 
@@ -186,11 +267,13 @@ items_loaded_cb (HrbWindow *window, Install *in)
     {
       hrb_dossiers_page_reload (in->dossiers);
       hrb_monitoring_page_reload (in->monitoring);
+      reload_open (in);
       return;
     }
   g_set_object (&in->store, store);
   hrb_dossiers_page_set_store (in->dossiers, store);
   hrb_monitoring_page_set_store (in->monitoring, store);
+  reload_open (in);
 }
 
 static void
@@ -204,6 +287,7 @@ static void
 dossiers_changed_cb (HrbDossiersPage *page, Install *in)
 {
   refresh_sections (in);
+  reload_open (in);
 }
 
 void
@@ -217,6 +301,7 @@ hrb_dossier_install (HrbWindow *window)
   in = g_new0 (Install, 1);
   in->window = window;
   in->sections = g_ptr_array_new ();
+  in->open = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, (GDestroyNotify) hrb_dossier_free);
   g_object_set_data_full (G_OBJECT (window), DATA_KEY, in, install_free);
 
   in->dossiers = HRB_DOSSIERS_PAGE (hrb_dossiers_page_new ());
@@ -229,6 +314,8 @@ hrb_dossier_install (HrbWindow *window)
   g_signal_connect (in->dossiers, "changed", G_CALLBACK (dossiers_changed_cb), in);
   add_side_section (in, hrb_window_get_list_page (window, HRB_STREAM_PROSPECTIVE));
   add_side_section (in, hrb_window_get_list_page (window, HRB_STREAM_RETROSPECTIVE));
+  add_columns (in, hrb_window_get_list_page (window, HRB_STREAM_PROSPECTIVE));
+  add_columns (in, hrb_window_get_list_page (window, HRB_STREAM_RETROSPECTIVE));
   g_signal_connect (window, "items-loaded", G_CALLBACK (items_loaded_cb), in);
   if (hrb_window_get_store (window) != NULL && !hrb_window_is_loading (window))
     items_loaded_cb (window, in);

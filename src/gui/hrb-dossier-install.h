@@ -22,4 +22,8 @@ HrbMonitoringPage *hrb_dossier_get_monitoring_page (HrbWindow *window);
  * Returns the dossier id, 0 on error (a toast says why). */
 gint64             hrb_dossier_start_or_open (HrbWindow *window, gint64 item_id);
 
+/* The text of the list columns Stage (party FALSE) and Who Must Act (TRUE)
+ * for an item: from its open dossier, "–" without one. */
+char              *hrb_dossier_list_text (HrbWindow *window, gint64 item_id, gboolean party);
+
 G_END_DECLS

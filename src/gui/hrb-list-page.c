@@ -829,6 +829,8 @@ add_status_and_eligible (HrbListPage *self)
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), self->eligible_switch);
   gtk_box_insert_child_after (GTK_BOX (self->filter_bar), box, self->status_dropdown);
+  /* The search keeps room for its text when the bar gets full. */
+  gtk_widget_set_size_request (self->search_entry, 160, -1);
 }
 
 void
@@ -1396,6 +1398,18 @@ hrb_list_page_add_empty_action (HrbListPage *self, const char *label, const char
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
   gtk_widget_add_css_class (button, "pill");
   gtk_box_prepend (GTK_BOX (self->empty_actions), button);
+}
+
+void
+hrb_list_page_redraw_cells (HrbListPage *self)
+{
+  GHashTableIter iter;
+  gpointer list_item, tc;
+
+  g_return_if_fail (HRB_IS_LIST_PAGE (self));
+  g_hash_table_iter_init (&iter, self->bound_cells);
+  while (g_hash_table_iter_next (&iter, &list_item, &tc))
+    text_cell_update (tc, list_item);
 }
 
 void

@@ -107,6 +107,9 @@ void            hrb_list_page_add_bar_widget (HrbListPage *self, GtkWidget *widg
 void            hrb_list_page_set_eligible_only (HrbListPage *self, gboolean only);
 gboolean        hrb_list_page_set_status_filter (HrbListPage *self, int status);
 
+/* Redraws the text cells on screen (their texts come from elsewhere and
+ * changed; sorting and filtering do not depend on them). */
+void            hrb_list_page_redraw_cells (HrbListPage *self);
 /* Re-sorts, refilters and redraws after row objects changed in place. */
 void            hrb_list_page_refresh (HrbListPage *self);
 

@@ -33,7 +33,8 @@ typedef struct {
   gboolean             step_applied; /* the load step scored this load */
   gboolean             fresh;        /* the input is new, not scored yet */
   GtkWidget           *experts[2];   /* the expert score sections */
-  GtkWidget           *method_buttons[2]; /* "Method: Basis, version 1" above each list */
+  GtkWidget           *method_buttons[2]; /* "Basis, version 1" above each list */
+  char                *method_text;  /* "Method: Basis, version 1" (tooltip, accessible name) */
   HrbExpertScore      *removed;      /* the expert score Undo puts back */
 } Install;
 
@@ -60,6 +61,7 @@ install_free (gpointer data)
   g_clear_object (&in->editor);
   g_clear_object (&in->sluis);
   g_clear_pointer (&in->removed, hrb_expert_score_free);
+  g_free (in->method_text);
   g_free (in);
 }
 
@@ -243,11 +245,23 @@ update_method_buttons (Install *in)
 
   if (in->method == NULL)
     return;
-  /* TRANSLATORS: above a list: the scoring method that ranks it and its version. */
-  label = g_strdup_printf (_("Method: %s, version %d"), in->method->name, in->method->version);
+  /* TRANSLATORS: above a list (with an icon): the scoring method that ranks it and its version. */
+  label = g_strdup_printf (_("%s, version %d"), in->method->name, in->method->version);
+  g_free (in->method_text);
+  /* TRANSLATORS: the scoring method that ranks a list and its version. */
+  in->method_text = g_strdup_printf (_("Method: %s, version %d"), in->method->name, in->method->version);
   for (int s = 0; s < 2; s++)
     if (in->method_buttons[s])
-      gtk_button_set_label (GTK_BUTTON (in->method_buttons[s]), label);
+      {
+        GtkWidget *text = g_object_get_data (G_OBJECT (in->method_buttons[s]), "hrb-label");
+        g_autofree char *tip = g_strdup_printf ("%s. %s", in->method_text,
+                                                _("Choose or change the scoring method"));
+
+        gtk_label_set_text (GTK_LABEL (text), label);
+        gtk_widget_set_tooltip_text (in->method_buttons[s], tip);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (in->method_buttons[s]), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        in->method_text, -1);
+      }
 }
 
 static void
@@ -791,13 +805,22 @@ hrb_scoring_install (HrbWindow *window)
       gtk_widget_set_name (GTK_WIDGET (in->explanations[s]), "score-explanation");
       hrb_item_details_add_section (hrb_list_page_get_details (page), GTK_WIDGET (in->explanations[s]),
                                     section_update_cb, in, NULL);
-      in->method_buttons[s] = gtk_button_new_with_label (_("Method: Basis"));
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (in->method_buttons[s]), "win.scoring-methods");
-      gtk_widget_set_tooltip_text (in->method_buttons[s], _("Choose or change the scoring method"));
-      gtk_widget_add_css_class (in->method_buttons[s], "flat");
-      /* A long method name gives way on a narrow window. */
-      gtk_label_set_ellipsize (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (in->method_buttons[s]))),
-                               PANGO_ELLIPSIZE_END);
+      {
+        /* An icon and the method's name: what ranks this list, one click from
+         * changing it. The name gives way on a narrow window. */
+        GtkWidget *content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+        GtkWidget *text = gtk_label_new ("Basis");
+
+        gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
+        gtk_label_set_width_chars (GTK_LABEL (text), 5);
+        gtk_box_append (GTK_BOX (content), gtk_image_new_from_icon_name ("view-sort-descending-symbolic"));
+        gtk_box_append (GTK_BOX (content), text);
+        in->method_buttons[s] = gtk_button_new ();
+        gtk_button_set_child (GTK_BUTTON (in->method_buttons[s]), content);
+        g_object_set_data (G_OBJECT (in->method_buttons[s]), "hrb-label", text);
+        gtk_actionable_set_action_name (GTK_ACTIONABLE (in->method_buttons[s]), "win.scoring-methods");
+        gtk_widget_add_css_class (in->method_buttons[s], "flat");
+      }
       hrb_list_page_add_bar_widget (page, in->method_buttons[s]);
       in->experts[s] = hrb_expert_section_new ("win.expert-score");
       hrb_item_details_add_section (hrb_list_page_get_details (page), in->experts[s], expert_update_cb,
@@ -831,8 +854,7 @@ hrb_scoring_get_method_label (HrbWindow *window, HrbStream stream)
   Install *in = get_install (window);
 
   g_return_val_if_fail (stream == HRB_STREAM_PROSPECTIVE || stream == HRB_STREAM_RETROSPECTIVE, NULL);
-  return in && in->method_buttons[stream] ? gtk_button_get_label (GTK_BUTTON (in->method_buttons[stream]))
-                                          : NULL;
+  return in ? in->method_text : NULL;
 }
 
 GtkWidget *

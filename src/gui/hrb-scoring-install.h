@@ -34,7 +34,8 @@ void                 hrb_scoring_install (HrbWindow *window);
  * action), and the explanation in the side pane of a list. */
 HrbMethodEditor     *hrb_scoring_get_editor (HrbWindow *window);
 HrbScoreExplanation *hrb_scoring_get_explanation (HrbWindow *window, HrbStream stream);
-/* The button above a list naming the method that ranks it. */
+/* The method that ranks the lists ("Method: Basis, version 1"): the accessible
+ * name and tooltip of the button above each list. */
 const char          *hrb_scoring_get_method_label (HrbWindow *window, HrbStream stream);
 /* The expert score section in the side pane of a list (hrb-expert-score.h). */
 GtkWidget           *hrb_scoring_get_expert_section (HrbWindow *window, HrbStream stream);

@@ -298,6 +298,25 @@ test_start_move_and_see (void)
     g_assert_cmpstr (d->stage_since, ==, today);
     g_assert_cmpuint (route->len, ==, 3);
   }
+  /* The list shows the item's stage and who must act, in their columns. */
+  {
+    g_autofree char *stage = hrb_dossier_list_text (window, item_id, FALSE);
+    g_autofree char *party = hrb_dossier_list_text (window, item_id, TRUE);
+    g_autofree char *none = hrb_dossier_list_text (window, -1, FALSE);
+    GListModel *columns = gtk_column_view_get_columns (hrb_list_page_get_column_view (list));
+    guint found = 0;
+
+    g_assert_cmpstr (stage, ==, hrb_stage_label (HRB_STAGE_QUESTION));
+    g_assert_cmpstr (party, ==, hrb_party_label (HRB_PARTY_ZIN));
+    g_assert_cmpstr (none, ==, "–");
+    for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+      {
+        g_autoptr(GtkColumnViewColumn) c = g_list_model_get_item (columns, i);
+        found += g_strcmp0 (gtk_column_view_column_get_title (c), "Stage") == 0 ||
+                 g_strcmp0 (gtk_column_view_column_get_title (c), "Who Must Act") == 0;
+      }
+    g_assert_cmpuint (found, ==, 2);
+  }
   save_png (GTK_WIDGET (window), "dossier-view");
 
   /* A measure: its status changes in the list, with today as the date. */
