@@ -1,6 +1,7 @@
 /* hrb-expert-score.c: the expert score section and its dialog. */
 #include "config.h"
 #include "hrb-expert-score.h"
+#include "hrb-form.h"
 
 #include <glib/gi18n.h>
 #include <math.h>
@@ -97,53 +98,27 @@ remove_cb (GtkButton *button, HrbExpertDialog *self)
   finish (self, NAN, NULL);
 }
 
-static void
-cancel_cb (GtkButton *button, HrbExpertDialog *self)
-{
-  gtk_window_close (GTK_WINDOW (self));
-}
-
 HrbExpertDialog *
 hrb_expert_dialog_new (GtkWindow *parent, gint64 item_id, const char *label, const HrbExpertScore *current,
                        HrbExpertFunc func, gpointer user_data)
 {
   HrbExpertDialog *self = g_object_new (HRB_TYPE_EXPERT_DIALOG, "modal", TRUE, "transient-for", parent,
                                         "default-width", 460, "destroy-with-parent", TRUE, NULL);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *list = gtk_list_box_new ();
   GtkWidget *score_row = adw_action_row_new ();
-  GtkWidget *intro, *cancel;
   g_autofree char *text = NULL;
+  HrbForm form;
 
   self->item_id = item_id;
   self->func = func;
   self->user_data = user_data;
-  gtk_window_set_title (GTK_WINDOW (self), _("Expert Score"));
-
-  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  g_signal_connect (cancel, "clicked", G_CALLBACK (cancel_cb), self);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  self->save_button = gtk_button_new_with_mnemonic (_("_Save"));
-  gtk_widget_add_css_class (self->save_button, "suggested-action");
-  g_signal_connect (self->save_button, "clicked", G_CALLBACK (save_cb), self);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->save_button);
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  gtk_box_append (GTK_BOX (box), header);
-
-  gtk_widget_set_margin_start (content, 18);
-  gtk_widget_set_margin_end (content, 18);
-  gtk_widget_set_margin_top (content, 12);
-  gtk_widget_set_margin_bottom (content, 18);
   /* TRANSLATORS: %s is the item, e.g. "Voxzogo (vosoritide): Achondroplasie". */
   text = g_strdup_printf (_("A manual score from 0 to 100 for %s, with the reason the committee can "
                             "read back. It counts in methods with the criterion Expert score."),
                           label);
-  intro = gtk_label_new (text);
-  gtk_label_set_wrap (GTK_LABEL (intro), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (intro), 0);
-  gtk_box_append (GTK_BOX (content), intro);
+  hrb_form_build (ADW_WINDOW (self), _("Expert Score"), text, _("_Save"), G_CALLBACK (save_cb), self, &form);
+  self->save_button = form.action;
+  self->message = form.message;
 
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
@@ -162,27 +137,18 @@ hrb_expert_dialog_new (GtkWindow *parent, gint64 item_id, const char *label, con
   gtk_editable_set_text (GTK_EDITABLE (self->reason), current && current->reason ? current->reason : "");
   gtk_list_box_append (GTK_LIST_BOX (list), score_row);
   gtk_list_box_append (GTK_LIST_BOX (list), self->reason);
-  gtk_box_append (GTK_BOX (content), list);
+  gtk_box_append (GTK_BOX (form.content), list);
+  gtk_box_append (GTK_BOX (form.content), self->message);
   g_signal_connect (self->reason, "changed", G_CALLBACK (reason_changed_cb), self);
-
-  self->message = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (self->message), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (self->message), 0);
-  gtk_widget_add_css_class (self->message, "error");
-  gtk_widget_set_visible (self->message, FALSE);
-  gtk_box_append (GTK_BOX (content), self->message);
 
   self->remove_button = gtk_button_new_with_mnemonic (_("_Remove Expert Score"));
   gtk_widget_add_css_class (self->remove_button, "destructive-action");
   gtk_widget_set_halign (self->remove_button, GTK_ALIGN_START);
   gtk_widget_set_visible (self->remove_button, current != NULL);
   g_signal_connect (self->remove_button, "clicked", G_CALLBACK (remove_cb), self);
-  gtk_box_append (GTK_BOX (content), self->remove_button);
+  gtk_box_append (GTK_BOX (form.content), self->remove_button);
 
-  gtk_box_append (GTK_BOX (box), content);
-  adw_window_set_content (ADW_WINDOW (self), box);
   reason_changed_cb (GTK_EDITABLE (self->reason), self);
-  gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);
   gtk_widget_grab_focus (self->score);
   return self;
 }

@@ -1,6 +1,7 @@
 /* hrb-freeze-dialog.c: the dialog of "Freeze List". */
 #include "config.h"
 #include "hrb-freeze-dialog.h"
+#include "hrb-form.h"
 
 #include <glib/gi18n.h>
 
@@ -74,12 +75,6 @@ freeze_cb (GtkButton *button, HrbFreezeDialog *self)
 }
 
 static void
-cancel_cb (GtkButton *button, HrbFreezeDialog *self)
-{
-  gtk_window_close (GTK_WINDOW (self));
-}
-
-static void
 hrb_freeze_dialog_init (HrbFreezeDialog *self)
 {
 }
@@ -99,42 +94,23 @@ hrb_freeze_dialog_new (GtkWindow *parent, HrbStream stream, const char *method_l
 {
   HrbFreezeDialog *self = g_object_new (HRB_TYPE_FREEZE_DIALOG, "modal", TRUE, "transient-for", parent,
                                         "default-width", 460, "destroy-with-parent", TRUE, NULL);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *list = gtk_list_box_new ();
-  GtkWidget *intro, *cancel;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *text = NULL;
+  HrbForm form;
 
   self->stream = stream;
   self->func = func;
   self->user_data = user_data;
-  gtk_window_set_title (GTK_WINDOW (self), _("Freeze List"));
-
-  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  g_signal_connect (cancel, "clicked", G_CALLBACK (cancel_cb), self);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  self->freeze_button = gtk_button_new_with_mnemonic (_("_Freeze"));
-  gtk_widget_add_css_class (self->freeze_button, "suggested-action");
-  g_signal_connect (self->freeze_button, "clicked", G_CALLBACK (freeze_cb), self);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->freeze_button);
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  gtk_box_append (GTK_BOX (box), header);
-
-  gtk_widget_set_margin_start (content, 18);
-  gtk_widget_set_margin_end (content, 18);
-  gtk_widget_set_margin_top (content, 12);
-  gtk_widget_set_margin_bottom (content, 18);
   /* TRANSLATORS: %s is the list (Prospective or Retrospective), then the method. */
   text = g_strdup_printf (_("Freezes the ranking of the %s list as it is now, with its figures, "
                             "scored with %s. Later imports and edits do not change it."),
                           hrb_stream_label (stream), method_label);
-  intro = gtk_label_new (text);
-  gtk_label_set_wrap (GTK_LABEL (intro), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (intro), 0);
-  gtk_box_append (GTK_BOX (content), intro);
+  hrb_form_build (ADW_WINDOW (self), _("Freeze List"), text, _("_Freeze"), G_CALLBACK (freeze_cb), self,
+                  &form);
+  self->freeze_button = form.action;
+  self->message = form.message;
 
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
@@ -145,19 +121,10 @@ hrb_freeze_dialog_new (GtkWindow *parent, HrbStream stream, const char *method_l
   gtk_list_box_append (GTK_LIST_BOX (list), self->name);
   gtk_list_box_append (GTK_LIST_BOX (list), self->date);
   gtk_list_box_append (GTK_LIST_BOX (list), self->remark);
-  gtk_box_append (GTK_BOX (content), list);
+  gtk_box_append (GTK_BOX (form.content), list);
+  gtk_box_append (GTK_BOX (form.content), self->message);
   g_signal_connect (self->name, "changed", G_CALLBACK (name_changed_cb), self);
-
-  self->message = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (self->message), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (self->message), 0);
-  gtk_widget_add_css_class (self->message, "error");
-  gtk_widget_set_visible (self->message, FALSE);
-  gtk_box_append (GTK_BOX (content), self->message);
-  gtk_box_append (GTK_BOX (box), content);
-  adw_window_set_content (ADW_WINDOW (self), box);
   update_sensitive (self);
-  gtk_window_set_default_widget (GTK_WINDOW (self), self->freeze_button);
   gtk_widget_grab_focus (self->name);
   return self;
 }

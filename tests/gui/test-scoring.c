@@ -142,6 +142,21 @@ test_columns (void)
   }
 }
 
+/* The visible top-level window of a type, or NULL (dialogs open from actions). */
+static gpointer
+find_toplevel (GType type)
+{
+  GListModel *tops = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (tops); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (tops, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return w;
+    }
+  return NULL;
+}
+
 /* The bar above the list: only eligible items, one package status, and the
  * method that ranks the list. */
 static void
@@ -328,20 +343,6 @@ test_sluis_what_if (void)
   hrb_sluis_check_set_thresholds (check, 50000, 20e6);
 }
 
-static HrbExpertDialog *
-find_expert_dialog (void)
-{
-  GListModel *tops = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (tops); i++)
-    {
-      g_autoptr(GObject) w = g_list_model_get_item (tops, i);
-      if (HRB_IS_EXPERT_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
-        return HRB_EXPERT_DIALOG (w);
-    }
-  return NULL;
-}
-
 /* The expert score of the selected item: the reason is required; saved, it
  * shows in the side pane and the store; removed, Undo puts it back. */
 static void
@@ -370,7 +371,7 @@ test_expert_score (void)
 
   g_action_group_activate_action (G_ACTION_GROUP (window), "expert-score", NULL);
   settle (50);
-  dialog = find_expert_dialog ();
+  dialog = find_toplevel (HRB_TYPE_EXPERT_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_false (hrb_expert_dialog_can_save (dialog));
   g_assert_nonnull (hrb_expert_dialog_submit (dialog, 70, "   "));
@@ -390,7 +391,7 @@ test_expert_score (void)
   /* Remove, then Undo from the notification. */
   g_action_group_activate_action (G_ACTION_GROUP (window), "expert-score", NULL);
   settle (50);
-  dialog = find_expert_dialog ();
+  dialog = find_toplevel (HRB_TYPE_EXPERT_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_null (hrb_expert_dialog_remove (dialog));
   settle (50);
@@ -404,20 +405,6 @@ test_expert_score (void)
   g_assert_nonnull (back);
   g_assert_cmpfloat (back->score, ==, 70);
   g_assert_cmpstr (back->reason, ==, reason);
-}
-
-static HrbFreezeDialog *
-find_freeze_dialog (void)
-{
-  GListModel *tops = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (tops); i++)
-    {
-      g_autoptr(GObject) w = g_list_model_get_item (tops, i);
-      if (HRB_IS_FREEZE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
-        return HRB_FREEZE_DIALOG (w);
-    }
-  return NULL;
 }
 
 /* Freeze List on the prospective list: a frozen list with every item of the
@@ -435,7 +422,7 @@ test_freeze_list (void)
   hrb_window_show_page (window, "prospective");
   g_action_group_activate_action (G_ACTION_GROUP (window), "freeze-list", NULL);
   settle (50);
-  dialog = find_freeze_dialog ();
+  dialog = find_toplevel (HRB_TYPE_FREEZE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_cmpint (hrb_freeze_dialog_get_stream (dialog), ==, HRB_STREAM_PROSPECTIVE);
   g_assert_null (hrb_freeze_dialog_submit (dialog, "Triagetafel januari", "2027-01-15", "Eerste ronde"));
@@ -448,7 +435,7 @@ test_freeze_list (void)
 
   g_action_group_activate_action (G_ACTION_GROUP (window), "freeze-list", NULL);
   settle (50);
-  dialog = find_freeze_dialog ();
+  dialog = find_toplevel (HRB_TYPE_FREEZE_DIALOG);
   g_assert_nonnull (dialog);
   message = hrb_freeze_dialog_submit (dialog, "Triagetafel januari", "2027-01-15", NULL);
   g_assert_nonnull (message);
@@ -475,20 +462,6 @@ static gboolean
 frozen_mapped_cond (gpointer data)
 {
   return gtk_widget_get_mapped (GTK_WIDGET (data)) && gtk_widget_get_width (GTK_WIDGET (data)) > 0;
-}
-
-static HrbFrozenWindow *
-find_frozen_window (void)
-{
-  GListModel *tops = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (tops); i++)
-    {
-      g_autoptr(GObject) w = g_list_model_get_item (tops, i);
-      if (HRB_IS_FROZEN_WINDOW (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
-        return HRB_FROZEN_WINDOW (w);
-    }
-  return NULL;
 }
 
 /* Frozen Lists: after the figures of the last-ranked item grow (it moves up), a second
@@ -535,7 +508,7 @@ test_frozen_lists (void)
 
   g_action_group_activate_action (G_ACTION_GROUP (window), "freeze-list", NULL);
   settle (50);
-  dialog = find_freeze_dialog ();
+  dialog = find_toplevel (HRB_TYPE_FREEZE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_null (hrb_freeze_dialog_submit (dialog, "Triagetafel maart", "2027-03-12", NULL));
   settle (50);
@@ -543,7 +516,7 @@ test_frozen_lists (void)
   /* The newest list compared with the one before it, changes only. */
   g_action_group_activate_action (G_ACTION_GROUP (window), "frozen-lists", NULL);
   settle (50);
-  frozen = find_frozen_window ();
+  frozen = find_toplevel (HRB_TYPE_FROZEN_WINDOW);
   g_assert_nonnull (frozen);
   g_assert_true (wait_for (frozen_mapped_cond, frozen));
   g_assert_nonnull (strstr (hrb_frozen_window_get_summary (frozen),
