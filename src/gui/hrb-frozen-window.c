@@ -11,6 +11,42 @@
 
 #define N_COLUMNS 5
 
+/* One line of the table: its cells, and below them a wrapped detail (why). */
+#define HRB_TYPE_FROZEN_LINE (hrb_frozen_line_get_type ())
+G_DECLARE_FINAL_TYPE (HrbFrozenLine, hrb_frozen_line, HRB, FROZEN_LINE, GObject)
+
+struct _HrbFrozenLine
+{
+  GObject     parent_instance;
+  char       *cells[N_COLUMNS];
+  char       *detail;          /* NULL: none */
+  const char *first_class;     /* CSS class of the first cell (up, down), or NULL */
+};
+
+G_DEFINE_FINAL_TYPE (HrbFrozenLine, hrb_frozen_line, G_TYPE_OBJECT)
+
+static void
+hrb_frozen_line_finalize (GObject *object)
+{
+  HrbFrozenLine *line = HRB_FROZEN_LINE (object);
+
+  for (guint c = 0; c < N_COLUMNS; c++)
+    g_free (line->cells[c]);
+  g_free (line->detail);
+  G_OBJECT_CLASS (hrb_frozen_line_parent_class)->finalize (object);
+}
+
+static void
+hrb_frozen_line_class_init (HrbFrozenLineClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = hrb_frozen_line_finalize;
+}
+
+static void
+hrb_frozen_line_init (HrbFrozenLine *line)
+{
+}
+
 struct _HrbFrozenWindow
 {
   AdwWindow      parent_instance;
@@ -29,9 +65,8 @@ struct _HrbFrozenWindow
   GtkWidget     *changes_row;
   GtkWidget     *changes_switch;
   GtkWidget     *summary;
-  GtkWidget     *titles;         /* the column titles */
-  GtkWidget     *rows;           /* GtkListBox */
-  GtkSizeGroup  *columns[N_COLUMNS];
+  GtkWidget     *table;          /* GtkColumnView over lines */
+  GListStore    *lines;          /* HrbFrozenLine */
 };
 
 G_DEFINE_FINAL_TYPE (HrbFrozenWindow, hrb_frozen_window, ADW_TYPE_WINDOW)
@@ -45,8 +80,7 @@ hrb_frozen_window_dispose (GObject *object)
   g_clear_pointer (&self->lists, g_ptr_array_unref);
   g_clear_pointer (&self->a, hrb_frozen_list_free);
   g_clear_pointer (&self->b, hrb_frozen_list_free);
-  for (guint i = 0; i < N_COLUMNS; i++)
-    g_clear_object (&self->columns[i]);
+  g_clear_object (&self->lines);
   G_OBJECT_CLASS (hrb_frozen_window_parent_class)->dispose (object);
 }
 
@@ -75,99 +109,99 @@ hrb_frozen_window_init (HrbFrozenWindow *self)
 
 typedef enum { ALIGN_START, ALIGN_END } Align;
 
-/* One line of the table: five labels in the column size groups. */
-static GtkWidget *
-table_line (HrbFrozenWindow *self, const char *const texts[N_COLUMNS], const Align align[N_COLUMNS],
-            guint n_columns, gboolean title)
+typedef struct {
+  guint    column;
+  gboolean numeric;
+  gboolean with_detail;  /* the last column: the cell, then the detail below */
+} CellSpec;
+
+static void
+cell_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  const CellSpec *spec = data;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *label = gtk_label_new (NULL);
 
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  for (guint c = 0; c < n_columns; c++)
+  gtk_label_set_xalign (GTK_LABEL (label), spec->numeric ? 1.0f : 0.0f);
+  gtk_widget_set_valign (box, GTK_ALIGN_START);
+  if (spec->numeric)
+    gtk_widget_add_css_class (label, "numeric");
+  if (spec->with_detail)
     {
-      GtkWidget *label = gtk_label_new (texts[c] ? texts[c] : "");
-
-      gtk_label_set_xalign (GTK_LABEL (label), align[c] == ALIGN_END ? 1.0f : 0.0f);
-      gtk_widget_set_valign (label, GTK_ALIGN_START);
-      if (c >= 2)
-        {
-          gtk_widget_set_hexpand (label, TRUE);
-          gtk_label_set_width_chars (GTK_LABEL (label), 16);
-          gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-          gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
-        }
-      if (title)
-        gtk_widget_add_css_class (label, "heading");
-      else if (align[c] == ALIGN_END)
-        gtk_widget_add_css_class (label, "numeric");
-      gtk_size_group_add_widget (self->columns[c], label);
-      gtk_box_append (GTK_BOX (box), label);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
     }
-  return box;
+  else
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_item_set_child (item, box);
 }
 
 static void
-clear_table (HrbFrozenWindow *self)
+cell_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
 {
-  GtkWidget *child;
+  const CellSpec *spec = data;
+  HrbFrozenLine *line = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_widget_get_first_child (gtk_list_item_get_child (item));
 
-  while ((child = gtk_widget_get_first_child (self->titles)) != NULL)
-    gtk_box_remove (GTK_BOX (self->titles), child);
-  while ((child = gtk_widget_get_first_child (self->rows)) != NULL)
-    gtk_list_box_remove (GTK_LIST_BOX (self->rows), child);
-  /* The labels left their size groups with the rows. */
-  for (guint i = 0; i < N_COLUMNS; i++)
+  gtk_label_set_text (GTK_LABEL (label), line->cells[spec->column] ? line->cells[spec->column] : "");
+  gtk_widget_remove_css_class (label, "success");
+  gtk_widget_remove_css_class (label, "warning");
+  gtk_widget_remove_css_class (label, "dim-label");
+  if (spec->column == 0 && line->first_class)
+    gtk_widget_add_css_class (label, line->first_class);
+  if (spec->with_detail && line->cells[spec->column] == NULL)
     {
-      g_clear_object (&self->columns[i]);
-      self->columns[i] = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+      /* The detail alone (why), dimmed. */
+      gtk_label_set_text (GTK_LABEL (label), line->detail ? line->detail : "–");
+      gtk_widget_add_css_class (label, "dim-label");
     }
 }
 
-/* A line of the table; detail (may be NULL) goes below it, wrapped. */
+/* Sets the columns of the table: titles (NULL ends them early). */
 static void
-add_row (HrbFrozenWindow *self, const char *const texts[N_COLUMNS], const Align align[N_COLUMNS],
-         guint n_columns, const char *detail, const char *first_class)
+set_columns (HrbFrozenWindow *self, const char *const titles[N_COLUMNS], const Align align[N_COLUMNS],
+             gboolean last_is_detail)
 {
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *line = table_line (self, texts, align, n_columns, FALSE);
-  g_autofree char *label = g_strjoin (", ", texts[0], texts[1], texts[2], texts[3],
-                                      n_columns > 4 ? texts[4] : detail, NULL);
+  GtkColumnView *view = GTK_COLUMN_VIEW (self->table);
+  GListModel *columns = gtk_column_view_get_columns (view);
 
-  /* The first column's colour repeats its text (up, down). */
-  if (first_class != NULL)
-    gtk_widget_add_css_class (gtk_widget_get_first_child (line), first_class);
-  if (detail != NULL)
+  while (g_list_model_get_n_items (columns) > 0)
     {
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-      GtkWidget *why = gtk_label_new (detail);
-
-      gtk_widget_set_margin_bottom (line, 0);
-      gtk_label_set_wrap (GTK_LABEL (why), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (why), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_xalign (GTK_LABEL (why), 0);
-      gtk_widget_set_margin_start (why, 12);
-      gtk_widget_set_margin_end (why, 12);
-      gtk_widget_set_margin_bottom (why, 8);
-      gtk_widget_add_css_class (why, "dim-label");
-      gtk_box_append (GTK_BOX (box), line);
-      gtk_box_append (GTK_BOX (box), why);
-      line = box;
+      g_autoptr(GtkColumnViewColumn) c = g_list_model_get_item (columns, 0);
+      gtk_column_view_remove_column (view, c);
     }
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), line);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  /* A screen reader reads the whole line as one. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  gtk_list_box_append (GTK_LIST_BOX (self->rows), row);
+  for (guint c = 0; c < N_COLUMNS && titles[c]; c++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      CellSpec *spec = g_new0 (CellSpec, 1);
+      g_autoptr(GtkColumnViewColumn) column = NULL;
+
+      spec->column = c;
+      spec->numeric = align[c] == ALIGN_END;
+      spec->with_detail = last_is_detail && (c + 1 == N_COLUMNS || titles[c + 1] == NULL);
+      g_object_set_data_full (G_OBJECT (factory), "hrb-spec", spec, g_free);
+      g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), spec);
+      g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), spec);
+      column = gtk_column_view_column_new (titles[c], factory);
+      gtk_column_view_column_set_expand (column, c >= 2);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_append_column (view, column);
+    }
 }
 
 static void
-set_titles (HrbFrozenWindow *self, const char *const titles[N_COLUMNS], const Align align[N_COLUMNS],
-            guint n_columns)
+add_line (HrbFrozenWindow *self, const char *const texts[N_COLUMNS], const char *detail,
+          const char *first_class)
 {
-  gtk_box_append (GTK_BOX (self->titles), table_line (self, titles, align, n_columns, TRUE));
+  HrbFrozenLine *line = g_object_new (HRB_TYPE_FROZEN_LINE, NULL);
+
+  for (guint c = 0; c < N_COLUMNS; c++)
+    line->cells[c] = g_strdup (texts[c]);
+  line->detail = g_strdup (detail);
+  line->first_class = first_class;
+  g_list_store_append (self->lines, line);
+  g_object_unref (line);
 }
 
 static char *
@@ -189,7 +223,7 @@ show_list (HrbFrozenWindow *self, const HrbNumberFormat *fmt)
   const Align align[N_COLUMNS] = { ALIGN_END, ALIGN_END, ALIGN_START, ALIGN_START, ALIGN_START };
   GPtrArray *rows = self->a->ranking ? self->a->ranking->rows : NULL;
 
-  set_titles (self, titles, align, N_COLUMNS);
+  set_columns (self, titles, align, FALSE);
   for (guint i = 0; rows && i < rows->len; i++)
     {
       const HrbRankingRow *r = g_ptr_array_index (rows, i);
@@ -211,7 +245,7 @@ show_list (HrbFrozenWindow *self, const HrbNumberFormat *fmt)
       texts[2] = r->medicine;
       texts[3] = r->indication ? r->indication : _("all indications");
       texts[4] = range;
-      add_row (self, texts, align, N_COLUMNS, NULL, NULL);
+      add_line (self, texts, NULL, NULL);
     }
   g_free (self->summary_text);
   /* TRANSLATORS: a frozen list: its stream, date, method and version, then
@@ -246,13 +280,13 @@ change_label (HrbChangeKind kind)
 static void
 show_comparison (HrbFrozenWindow *self, const HrbNumberFormat *fmt)
 {
-  const char *titles[N_COLUMNS] = { _("Change"), _("Rank"), _("Medicine"), _("Indication"), NULL };
+  const char *titles[N_COLUMNS] = { _("Change"), _("Rank"), _("Medicine"), _("Indication"), _("Why") };
   const Align align[N_COLUMNS] = { ALIGN_START, ALIGN_END, ALIGN_START, ALIGN_START, ALIGN_START };
   g_autoptr(GPtrArray) changes = hrb_frozen_compare (self->a, self->b);
   guint count[HRB_CHANGE_LEFT + 1] = { 0 };
 
-  /* Four columns; why goes below each line, across the table. */
-  set_titles (self, titles, align, N_COLUMNS - 1);
+  /* The last column shows why, wrapped. */
+  set_columns (self, titles, align, TRUE);
   for (guint i = 0; i < changes->len; i++)
     {
       const HrbRankChange *ch = g_ptr_array_index (changes, i);
@@ -272,7 +306,7 @@ show_comparison (HrbFrozenWindow *self, const HrbNumberFormat *fmt)
       texts[2] = ch->medicine;
       texts[3] = ch->indication ? ch->indication : _("all indications");
       texts[4] = NULL;
-      add_row (self, texts, align, N_COLUMNS - 1, ch->why && *ch->why ? ch->why : NULL,
+      add_line (self, texts, ch->why && *ch->why ? ch->why : NULL,
                ch->kind == HRB_CHANGE_UP || ch->kind == HRB_CHANGE_ENTERED ? "success"
                : ch->kind == HRB_CHANGE_DOWN || ch->kind == HRB_CHANGE_LEFT ? "warning" : NULL);
     }
@@ -291,7 +325,7 @@ refresh (HrbFrozenWindow *self)
   HrbNumberFormat fmt;
 
   hrb_number_format_current (&fmt);
-  clear_table (self);
+  g_list_store_remove_all (self->lines);
   gtk_widget_set_visible (self->changes_row, self->b != NULL);
   if (self->a == NULL)
     return;
@@ -390,37 +424,25 @@ hrb_frozen_window_get_summary (HrbFrozenWindow *self)
 guint
 hrb_frozen_window_get_n_rows (HrbFrozenWindow *self)
 {
-  guint n = 0;
-
   g_return_val_if_fail (HRB_IS_FROZEN_WINDOW (self), 0);
-  for (GtkWidget *c = gtk_widget_get_first_child (self->rows); c; c = gtk_widget_get_next_sibling (c))
-    n += GTK_IS_LIST_BOX_ROW (c);
-  return n;
-}
-
-static void
-append_label_texts (GtkWidget *widget, GString *s)
-{
-  if (GTK_IS_LABEL (widget))
-    {
-      g_string_append_printf (s, "%s%s", s->len ? " | " : "", gtk_label_get_text (GTK_LABEL (widget)));
-      return;
-    }
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    append_label_texts (c, s);
+  return g_list_model_get_n_items (G_LIST_MODEL (self->lines));
 }
 
 char *
 hrb_frozen_window_get_row_text (HrbFrozenWindow *self, guint i)
 {
-  GtkListBoxRow *row;
+  g_autoptr(HrbFrozenLine) line = NULL;
   GString *s;
 
   g_return_val_if_fail (HRB_IS_FROZEN_WINDOW (self), NULL);
-  if ((row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->rows), (int) i)) == NULL)
+  if ((line = g_list_model_get_item (G_LIST_MODEL (self->lines), i)) == NULL)
     return NULL;
   s = g_string_new (NULL);
-  append_label_texts (gtk_list_box_row_get_child (row), s);
+  for (guint c = 0; c < N_COLUMNS; c++)
+    if (line->cells[c])
+      g_string_append_printf (s, "%s%s", s->len ? " | " : "", line->cells[c]);
+  if (line->detail)
+    g_string_append_printf (s, " | %s", line->detail);
   return g_string_free (s, FALSE);
 }
 
@@ -500,19 +522,18 @@ build_lists (HrbFrozenWindow *self)
   gtk_widget_add_css_class (self->summary, "dim-label");
   gtk_box_append (GTK_BOX (box), self->summary);
 
-  /* The table: titles above a list of lines that scrolls. */
-  gtk_widget_add_css_class (frame, "card");
-  self->titles = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_box_append (GTK_BOX (frame), self->titles);
-  gtk_box_append (GTK_BOX (frame), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
-  self->rows = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->rows), GTK_SELECTION_NONE);
-  gtk_list_box_set_show_separators (GTK_LIST_BOX (self->rows), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->rows), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Items of the frozen list"), -1);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->rows);
+  /* The table: a column view (only the lines on screen are built). */
+  self->lines = g_list_store_new (HRB_TYPE_FROZEN_LINE);
+  self->table = gtk_column_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (
+                                       g_object_ref (G_LIST_MODEL (self->lines)))));
+  gtk_column_view_set_show_row_separators (GTK_COLUMN_VIEW (self->table), TRUE);
+  gtk_widget_add_css_class (self->table, "frozen-table");
+  hrb_a11y_set_label (self->table, _("Items of the frozen list"));
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->table);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_widget_add_css_class (frame, "card");
+  gtk_widget_set_overflow (frame, GTK_OVERFLOW_HIDDEN);
   gtk_box_append (GTK_BOX (frame), scrolled);
   gtk_widget_set_vexpand (frame, TRUE);
   gtk_box_append (GTK_BOX (box), frame);
@@ -535,8 +556,6 @@ hrb_frozen_window_new (GtkWindow *parent, HrbStore *store)
   g_return_val_if_fail (HRB_IS_STORE (store), self);
   self->store = g_object_ref (store);
   gtk_window_set_title (GTK_WINDOW (self), _("Frozen Lists"));
-  for (guint i = 0; i < N_COLUMNS; i++)
-    self->columns[i] = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   if ((self->lists = hrb_store_list_frozen (store, &error)) == NULL)
     {
       g_warning ("Cannot read the frozen lists: %s", error->message);
