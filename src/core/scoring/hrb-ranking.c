@@ -3,6 +3,7 @@
 #include "hrb-scoring-private.h"
 #include "hrb-score-private.h"
 #include "hrb-store-scoring.h"
+#include "hrb-format.h"
 #include "hrb-i18n.h"
 
 #include <string.h>
@@ -322,52 +323,52 @@ differs (double a, double b)
   return fabs (a - b) > 1e-9 * MAX (fabs (a), fabs (b));
 }
 
+/* Values as the user's locale writes them ("1.000–2.000", "€ 2.700.000",
+ * "3,25 %"): the GUI and the CLI show these texts to people. */
 static char *
-range_text (HrbRange r)
+range_text (HrbRange r, gboolean money)
 {
-  char a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE];
+  HrbNumberFormat fmt;
 
-  if (isnan (r.low) && isnan (r.high))
-    return g_strdup (_("unknown"));
-  if (isnan (r.low) || isnan (r.high) || r.low == r.high)
-    {
-      g_ascii_formatd (a, sizeof a, "%.0f", isnan (r.low) ? r.high : r.low);
-      return g_strdup (a);
-    }
-  g_ascii_formatd (a, sizeof a, "%.0f", r.low);
-  g_ascii_formatd (b, sizeof b, "%.0f", r.high);
-  return g_strdup_printf ("%s–%s", a, b);
+  hrb_number_format_current (&fmt);
+  return hrb_format_range (&fmt, r, money);
 }
 
 static void
-append_range_change (GString *why, const char *label, HrbRange a, HrbRange b)
+append_range_change (GString *why, const char *label, HrbRange a, HrbRange b, gboolean money)
 {
   g_autofree char *ta = NULL;
   g_autofree char *tb = NULL;
 
   if (!differs (a.low, b.low) && !differs (a.high, b.high))
     return;
-  ta = range_text (a);
-  tb = range_text (b);
+  ta = range_text (a, money);
+  tb = range_text (b, money);
   g_string_append_printf (why, "%s%s %s → %s", why->len ? "; " : "", label, ta, tb);
 }
 
-static void
-append_value_change (GString *why, const char *label, double a, double b, int decimals)
+/* percent: a fraction shown as a percentage; else a whole number. */
+static char *
+value_text (double v, gboolean percent)
 {
-  char ta[G_ASCII_DTOSTR_BUF_SIZE], tb[G_ASCII_DTOSTR_BUF_SIZE];
-  const char *fmt = decimals == 0 ? "%.0f" : "%.3f";
+  HrbNumberFormat fmt;
+
+  if (isnan (v))
+    return g_strdup (_("unknown"));
+  hrb_number_format_current (&fmt);
+  return percent ? hrb_format_percent (&fmt, v, 2) : hrb_format_number (&fmt, v, 0);
+}
+
+static void
+append_value_change (GString *why, const char *label, double a, double b, gboolean percent)
+{
+  g_autofree char *ta = NULL;
+  g_autofree char *tb = NULL;
 
   if (!differs (a, b))
     return;
-  if (isnan (a))
-    g_strlcpy (ta, _("unknown"), sizeof ta);
-  else
-    g_ascii_formatd (ta, sizeof ta, fmt, a);
-  if (isnan (b))
-    g_strlcpy (tb, _("unknown"), sizeof tb);
-  else
-    g_ascii_formatd (tb, sizeof tb, fmt, b);
+  ta = value_text (a, percent);
+  tb = value_text (b, percent);
   g_string_append_printf (why, "%s%s %s → %s", why->len ? "; " : "", label, ta, tb);
 }
 
@@ -381,15 +382,15 @@ explain_change (const HrbFrozenList *fa, const HrbFrozenList *fb, const HrbRanki
 
   if (a && b)
     {
-      append_range_change (why, _("patients"), a->patients, b->patients);
-      append_range_change (why, _("cost per patient"), a->cost, b->cost);
-      append_range_change (why, _("budget impact"), a->budget_impact, b->budget_impact);
+      append_range_change (why, _("patients"), a->patients, b->patients, FALSE);
+      append_range_change (why, _("cost per patient"), a->cost, b->cost, TRUE);
+      append_range_change (why, _("budget impact"), a->budget_impact, b->budget_impact, TRUE);
       own = why->len;
       append_value_change (why, _("relative budget impact"), a->relative_budget_impact,
-                           b->relative_budget_impact, 3);
-      append_value_change (why, _("growth"), a->growth, b->growth, 3);
-      append_value_change (why, _("uncertainty points"), a->uncertainty_points, b->uncertainty_points, 0);
-      append_value_change (why, _("expert score"), a->expert_score, b->expert_score, 0);
+                           b->relative_budget_impact, TRUE);
+      append_value_change (why, _("growth"), a->growth, b->growth, TRUE);
+      append_value_change (why, _("uncertainty points"), a->uncertainty_points, b->uncertainty_points, FALSE);
+      append_value_change (why, _("expert score"), a->expert_score, b->expert_score, FALSE);
       if (g_strcmp0 (a->loe_date, b->loe_date) != 0)
         g_string_append_printf (why, "%s%s %s → %s", why->len ? "; " : "", _("loss of exclusivity"),
                                 a->loe_date ? a->loe_date : _("unknown"),
