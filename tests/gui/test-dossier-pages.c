@@ -18,50 +18,12 @@
 #include "hrb-monitoring.h"
 #include "hrb-store-dossier.h"
 #include "hrb-window.h"
+#include "gui-test-util.h"
 
 static HrbApplication *app;
 static HrbWindow      *window;
 static char           *db_path;
 static char           *tmp_dir;
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wait_for (Condition cond, gpointer data)
-{
-  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (!cond (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-  return TRUE;
-}
-
-static void
-settle (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-}
-
-static gboolean
-loaded_cond (gpointer data)
-{
-  return !hrb_window_is_loading (HRB_WINDOW (data));
-}
-
-static gboolean
-mapped_cond (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data)) && gtk_widget_get_width (GTK_WIDGET (data)) > 0;
-}
 
 static GtkWidget *
 find_named (GtkWidget *root, const char *name)
@@ -92,33 +54,6 @@ find_named_visible (GtkWidget *root, const char *name)
         return found;
     }
   return NULL;
-}
-
-static void
-save_png (GtkWidget *widget, const char *name)
-{
-  const char *build_root = g_getenv ("HRB_BUILD_ROOT");
-  g_autofree char *dir = g_build_filename (build_root ? build_root : ".", "screenshots", NULL);
-  g_autofree char *file = g_strdup_printf ("%s.png", name);
-  g_autofree char *path = g_build_filename (dir, file, NULL);
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int w, h;
-
-  g_mkdir_with_parents (dir, 0755);
-  settle (400);
-  w = gtk_widget_get_width (widget);
-  h = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
-  node = gtk_snapshot_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
 }
 
 static guint

@@ -18,44 +18,12 @@
 #include "hrb-scoring-install.h"
 #include "hrb-store-scoring.h"
 #include "hrb-window.h"
+#include "gui-test-util.h"
 
 static HrbApplication *app;
 static HrbWindow      *window;
 static char           *db_path;
 static char           *tmp_dir;
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wait_for (Condition cond, gpointer data)
-{
-  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (!cond (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-  return TRUE;
-}
-
-static void
-settle (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-}
-
-static gboolean
-loaded_cond (gpointer data)
-{
-  return !hrb_window_is_loading (HRB_WINDOW (data));
-}
 
 static gboolean
 ranked_cond (gpointer data)
@@ -255,34 +223,6 @@ test_editor_reranks (void)
     g_assert_cmpint (g_array_index (before, gint64, r), ==, g_array_index (after, gint64, r));
 }
 
-/* With HRB_SCORING_SCREENSHOTS=DIR: PNGs of the window and the method editor. */
-static void
-save_png (GtkWidget *widget, const char *name)
-{
-  const char *dir = g_getenv ("HRB_SCORING_SCREENSHOTS");
-  g_autofree char *path = NULL;
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int w, h;
-
-  if (dir == NULL)
-    return;
-  settle (300);
-  path = g_build_filename (dir, name, NULL);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  w = gtk_widget_get_width (widget);
-  h = gtk_widget_get_height (widget);
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
-  node = gtk_snapshot_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
 static void
 test_explanation (void)
 {
@@ -311,7 +251,7 @@ test_explanation (void)
   g_assert_cmpfloat_with_epsilon (sum, row->score, 1e-9);
   g_assert_cmpfloat_with_epsilon (sum, hrb_item_object_get_score (hrb_list_page_find (page, row->item_id)), 1e-9);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (ex)));
-  save_png (GTK_WIDGET (window), "scoring-window.png");
+  save_png (GTK_WIDGET (window), "scoring-window");
   if (g_getenv ("HRB_SCORING_SCREENSHOTS"))
     {
       GtkWidget *editor_window;
@@ -319,7 +259,7 @@ test_explanation (void)
       settle (300);
       editor_window = gtk_widget_get_ancestor (GTK_WIDGET (hrb_scoring_get_editor (window)), GTK_TYPE_WINDOW);
       g_assert_nonnull (editor_window);
-      save_png (editor_window, "scoring-method-editor.png");
+      save_png (editor_window, "scoring-method-editor");
     }
 }
 
@@ -386,7 +326,7 @@ test_expert_score (void)
   text = hrb_expert_section_get_text (section);
   g_assert_true (g_str_has_prefix (text, "70 — Grote onvervulde behoefte bij kinderen & jongeren\nSet by "));
   g_assert_nonnull (strstr (text, "count"));
-  save_png (section, "scoring-expert.png");
+  save_png (section, "scoring-expert");
 
   /* Remove, then Undo from the notification. */
   g_action_group_activate_action (G_ACTION_GROUP (window), "expert-score", NULL);
@@ -446,7 +386,6 @@ test_freeze_list (void)
   settle (50);
 }
 
-
 static gint64 rank_of_item;
 static guint  rank_before;
 
@@ -456,12 +395,6 @@ moved_up_cond (gpointer data)
   HrbItemObject *obj = hrb_list_page_find (HRB_LIST_PAGE (data), rank_of_item);
 
   return obj != NULL && hrb_item_object_get_rank (obj) > 0 && (guint) hrb_item_object_get_rank (obj) < rank_before;
-}
-
-static gboolean
-frozen_mapped_cond (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data)) && gtk_widget_get_width (GTK_WIDGET (data)) > 0;
 }
 
 /* Frozen Lists: after the figures of the last-ranked item grow (it moves up), a second
@@ -518,7 +451,7 @@ test_frozen_lists (void)
   settle (50);
   frozen = find_toplevel (HRB_TYPE_FROZEN_WINDOW);
   g_assert_nonnull (frozen);
-  g_assert_true (wait_for (frozen_mapped_cond, frozen));
+  g_assert_true (wait_for (mapped_cond, frozen));
   g_assert_nonnull (strstr (hrb_frozen_window_get_summary (frozen),
                             "From “Triagetafel januari” to “Triagetafel maart”: moved up "));
   g_assert_cmpuint (hrb_frozen_window_get_n_rows (frozen), >=, 1);
@@ -536,7 +469,7 @@ test_frozen_lists (void)
         }
     }
   g_assert_cmpuint (moved, ==, 1);
-  save_png (GTK_WIDGET (frozen), "frozen-lists.png");
+  save_png (GTK_WIDGET (frozen), "frozen-lists");
   /* Every item, also the unchanged ones. */
   hrb_frozen_window_set_changes_only (frozen, FALSE);
   g_assert_cmpuint (hrb_frozen_window_get_n_rows (frozen), ==, n_items);
