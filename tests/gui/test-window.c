@@ -15,6 +15,7 @@
 #include "hrb-format.h"
 #include "hrb-item-dialog.h"
 #include "hrb-window.h"
+#include "gui-test-util.h"
 
 static HrbApplication *app;
 static HrbWindow      *window;
@@ -22,45 +23,6 @@ static char           *db_path;
 static char           *tmp_dir;
 
 /* Main loop helpers -------------------------------------------------------- */
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wait_for (Condition cond, gpointer data)
-{
-  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (!cond (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-  return TRUE;
-}
-
-static void
-settle (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-}
-
-static gboolean
-loaded_cond (gpointer data)
-{
-  return !hrb_window_is_loading (HRB_WINDOW (data));
-}
-
-static gboolean
-mapped_cond (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data)) && gtk_widget_get_width (GTK_WIDGET (data)) > 0;
-}
 
 static void
 open_window (void)
@@ -112,7 +74,7 @@ find_by_brand (HrbListPage *page, const char *brand)
   return NULL;
 }
 
-static void save_png (GtkWidget *widget, const char *path);
+static void save_png_at (GtkWidget *widget, const char *path);
 static void show_top (HrbListPage *page);
 static void save_screenshot (GtkWidget *widget, const char *name);
 
@@ -887,7 +849,7 @@ test_open_in_window (void)
 }
 
 static void
-save_png (GtkWidget *widget, const char *path)
+save_png_at (GtkWidget *widget, const char *path)
 {
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
@@ -915,7 +877,7 @@ save_screenshot (GtkWidget *widget, const char *name)
 
   g_mkdir_with_parents (dir, 0755);
   settle (300);
-  save_png (widget, path);
+  save_png_at (widget, path);
   g_test_message ("screenshot: %s", path);
 }
 
@@ -941,7 +903,7 @@ test_screenshot (void)
     hrb_list_page_sort_by (page, "budget", GTK_SORT_DESCENDING);
   show_top (page);
   settle (400);
-  save_png (GTK_WIDGET (window), path);
+  save_png_at (GTK_WIDGET (window), path);
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
   g_test_message ("screenshot: %s", path);
 
@@ -953,7 +915,7 @@ test_screenshot (void)
       g_autofree char *spath = g_build_filename (sdir, name, NULL);
 
       g_mkdir_with_parents (sdir, 0755);
-      save_png (GTK_WIDGET (window), spath);
+      save_png_at (GTK_WIDGET (window), spath);
       g_test_message ("screenshot updated: %s", spath);
     }
 
