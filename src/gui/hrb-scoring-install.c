@@ -532,6 +532,12 @@ frozen_lists_action_cb (GSimpleAction *action, GVariant *parameter, gpointer use
 
   if (store == NULL)
     return;
+  /* While the window loads, its thread has the store. */
+  if (hrb_window_is_loading (window))
+    {
+      hrb_window_add_toast (window, adw_toast_new (_("The lists are still loading")));
+      return;
+    }
   gtk_window_present (GTK_WINDOW (hrb_frozen_window_new (GTK_WINDOW (window), store)));
 }
 
@@ -735,6 +741,11 @@ expert_action_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data
   if (obj == NULL || in->store == NULL)
     {
       hrb_window_add_toast (in->window, adw_toast_new (_("Select an item to give it an expert score")));
+      return;
+    }
+  if (hrb_window_is_loading (in->window))
+    {
+      hrb_window_add_toast (in->window, adw_toast_new (_("The lists are still loading")));
       return;
     }
   item = hrb_item_object_get_item (obj);
