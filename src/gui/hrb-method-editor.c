@@ -4,6 +4,7 @@
 #include "hrb-store-scoring.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 enum { SIGNAL_METHOD_CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
@@ -28,6 +29,8 @@ struct _HrbMethodEditor
   GtkWidget      *error_label;
   GtkWidget      *criteria;      /* GtkListBox */
   GPtrArray      *weights;       /* GtkAdjustment* per criterion, method order */
+  GtkAdjustment  *min_cost;      /* the eligibility rule's thresholds (0: not used) */
+  GtkAdjustment  *min_budget;
 };
 
 G_DEFINE_FINAL_TYPE (HrbMethodEditor, hrb_method_editor, GTK_TYPE_BOX)
@@ -176,6 +179,69 @@ anchor_spin (HrbMethodEditor *self, guint index, const HrbCriterion *c, gboolean
   return spin;
 }
 
+/* The eligibility rule ------------------------------------------------------- */
+
+/* A threshold in euros; 0 shows and means "not used" (NAN in the method). */
+static double
+threshold_value (double v)
+{
+  return hrb_is_known (v) ? v : 0;
+}
+
+static void
+threshold_changed_cb (GtkAdjustment *adj, HrbMethodEditor *self)
+{
+  HrbMethod *m = current_method (self);
+  double v = gtk_adjustment_get_value (adj) > 0 ? gtk_adjustment_get_value (adj) : NAN;
+  double *field;
+
+  if (m == NULL || m->builtin)
+    return;
+  field = adj == self->min_cost ? &m->min_cost_per_patient : &m->min_budget_impact;
+  if ((isnan (*field) && isnan (v)) || *field == v)
+    return;
+  *field = v;
+  changed (self);
+}
+
+static GtkWidget *
+threshold_row (HrbMethodEditor *self, const char *title, double value, GtkAdjustment **out)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkAdjustment *adj = gtk_adjustment_new (threshold_value (value), 0, 1e12, 1000, 100000, 0);
+  GtkWidget *spin = gtk_spin_button_new (adj, 1, 0);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("In euros; 0: not used"));
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+  g_signal_connect (adj, "value-changed", G_CALLBACK (threshold_changed_cb), self);
+  *out = adj;
+  return row;
+}
+
+/* Eligible: cost per patient at least A, or budget impact at least B. */
+static GtkWidget *
+eligibility_row (HrbMethodEditor *self, const HrbMethod *m, gboolean editable)
+{
+  GtkWidget *row = adw_expander_row_new ();
+  GtkWidget *cost = threshold_row (self, _("Minimum cost per patient"), m->min_cost_per_patient,
+                                   &self->min_cost);
+  GtkWidget *budget = threshold_row (self, _("Minimum budget impact"), m->min_budget_impact,
+                                     &self->min_budget);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Eligibility"));
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row),
+                                 _("An item takes part when it reaches either threshold"));
+  gtk_widget_set_name (row, "eligibility");
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), cost);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), budget);
+  gtk_widget_set_sensitive (cost, editable);
+  gtk_widget_set_sensitive (budget, editable);
+  return row;
+}
+
 static GtkWidget *
 criterion_row (HrbMethodEditor *self, guint index, const HrbCriterion *c, gboolean editable)
 {
@@ -250,6 +316,9 @@ rebuild (HrbMethodEditor *self)
   while ((child = gtk_widget_get_first_child (self->criteria)) != NULL)
     gtk_list_box_remove (GTK_LIST_BOX (self->criteria), child);
   g_ptr_array_set_size (self->weights, 0);
+  self->min_cost = self->min_budget = NULL;
+  if (m)
+    gtk_list_box_append (GTK_LIST_BOX (self->criteria), eligibility_row (self, m, !m->builtin));
   for (guint i = 0; m && i < m->criteria->len; i++)
     gtk_list_box_append (GTK_LIST_BOX (self->criteria),
                          criterion_row (self, i, g_ptr_array_index (m->criteria, i), !m->builtin));
@@ -480,6 +549,21 @@ hrb_method_editor_set_weight (HrbMethodEditor *self, const char *criterion_id, d
         return TRUE;
       }
   return FALSE;
+}
+
+gboolean
+hrb_method_editor_set_eligibility (HrbMethodEditor *self, double min_cost_per_patient,
+                                   double min_budget_impact)
+{
+  HrbMethod *m;
+
+  g_return_val_if_fail (HRB_IS_METHOD_EDITOR (self), FALSE);
+  m = current_method (self);
+  if (m == NULL || m->builtin || self->min_cost == NULL)
+    return FALSE;
+  gtk_adjustment_set_value (self->min_cost, threshold_value (min_cost_per_patient));
+  gtk_adjustment_set_value (self->min_budget, threshold_value (min_budget_impact));
+  return TRUE;
 }
 
 gboolean

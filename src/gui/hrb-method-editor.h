@@ -6,7 +6,8 @@
  * adjustment), and the anchors of log and linear transforms. A warning shows
  * when two active criteria count the same thing (budget impact together
  * with patients and cost per patient). The built-in method is read-only:
- * duplicate it to change it. A stored method that a frozen list used gets a
+ * duplicate it to change it. Above the criteria, the eligibility rule's two
+ * thresholds. A stored method that a frozen list used gets a
  * new version when saved.
  *
  * "method-changed" is emitted on every change (selection or edit), so a list
@@ -37,6 +38,11 @@ const char      *hrb_method_editor_duplicate (HrbMethodEditor *self, const char 
  * unknown. */
 gboolean         hrb_method_editor_set_weight (HrbMethodEditor *self, const char *criterion_id,
                                                double weight);
+/* The eligibility rule: eligible when cost per patient ≥ the first or
+ * budget impact ≥ the second (NAN or 0: that threshold is not used). FALSE
+ * when read-only. */
+gboolean         hrb_method_editor_set_eligibility (HrbMethodEditor *self, double min_cost_per_patient,
+                                                    double min_budget_impact);
 gboolean         hrb_method_editor_save (HrbMethodEditor *self, GError **error);
 /* The double-counting warning shown, or NULL. */
 const char      *hrb_method_editor_get_warning (HrbMethodEditor *self);

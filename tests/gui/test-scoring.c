@@ -223,6 +223,68 @@ test_editor_reranks (void)
     g_assert_cmpint (g_array_index (before, gint64, r), ==, g_array_index (after, gint64, r));
 }
 
+static guint
+count_ranked (HrbListPage *page)
+{
+  GListModel *items = hrb_list_page_get_items (page);
+  guint ranked = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(HrbItemObject) obj = g_list_model_get_item (items, i);
+      ranked += hrb_item_object_get_rank (obj) > 0;
+    }
+  return ranked;
+}
+
+/* The eligibility rule in the editor: stricter thresholds in a copy leave
+ * fewer items ranked, each of them over a threshold; Basis stays read-only. */
+static void
+test_editor_eligibility (void)
+{
+  HrbListPage *page = prospective ();
+  HrbMethodEditor *editor = hrb_scoring_get_editor (window);
+  GListModel *items = hrb_list_page_get_items (page);
+  guint before, after;
+
+  g_assert_true (wait_for (ranked_cond, page));
+  g_assert_true (hrb_method_editor_select (editor, "Basis"));
+  before = count_ranked (page);
+  g_assert_false (hrb_method_editor_set_eligibility (editor, 1e6, 1e9));
+  g_assert_nonnull (hrb_method_editor_duplicate (editor, "Strenger"));
+  /* Cost per patient at least € 50,000 or budget impact at least € 100 million. */
+  g_assert_true (hrb_method_editor_set_eligibility (editor, 50000, 100e6));
+  g_assert_cmpfloat (hrb_method_editor_get_method (editor)->min_cost_per_patient, ==, 50000);
+  g_assert_cmpfloat (hrb_method_editor_get_method (editor)->min_budget_impact, ==, 100e6);
+  after = count_ranked (page);
+  g_assert_cmpuint (after, <, before);
+  g_assert_cmpuint (after, >, 0);
+  /* An item left out says why: below both thresholds. */
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(HrbItemObject) obj = g_list_model_get_item (items, i);
+      const HrbRankingRow *row;
+
+      if (hrb_item_object_get_rank (obj) > 0)
+        continue;
+      g_assert_true (hrb_list_page_select (page, hrb_item_object_get_id (obj)));
+      settle (50);
+      row = hrb_score_explanation_get_row (hrb_scoring_get_explanation (window, HRB_STREAM_PROSPECTIVE));
+      g_assert_nonnull (row);
+      g_assert_false (row->eligible);
+      g_assert_true (row->cost_point < 50000 || !hrb_is_known (row->cost_point));
+      g_assert_true (row->budget_point < 100e6 || !hrb_is_known (row->budget_point));
+      g_assert_nonnull (row->reason);
+      break;
+    }
+  /* 0 means the threshold is not used: both unused, every item with data takes part. */
+  g_assert_true (hrb_method_editor_set_eligibility (editor, 0, 0));
+  g_assert_true (isnan (hrb_method_editor_get_method (editor)->min_cost_per_patient));
+  g_assert_cmpuint (count_ranked (page), >=, before);
+  g_assert_true (hrb_method_editor_select (editor, "Basis"));
+  g_assert_cmpuint (count_ranked (page), ==, before);
+}
+
 static void
 test_explanation (void)
 {
@@ -524,6 +586,7 @@ main (int argc, char **argv)
   g_test_add_func ("/gui/scoring/columns", test_columns);
   g_test_add_func ("/gui/scoring/filters", test_filters);
   g_test_add_func ("/gui/scoring/editor-reranks", test_editor_reranks);
+  g_test_add_func ("/gui/scoring/editor-eligibility", test_editor_eligibility);
   g_test_add_func ("/gui/scoring/explanation", test_explanation);
   g_test_add_func ("/gui/scoring/expert-score", test_expert_score);
   g_test_add_func ("/gui/scoring/sluis-what-if", test_sluis_what_if);
