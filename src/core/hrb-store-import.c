@@ -289,12 +289,21 @@ hrb_store_set_item_sluis (HrbStore *self, gint64 item_id, const char *sluis, GEr
   return hrb_store_audit (self, "item", item_id, "sluis", old, v, error);
 }
 
+static void
+source_item_row (sqlite3_stmt *s, gpointer data)
+{
+  gpointer *out = data;
+  gint64 id = sqlite3_column_int64 (s, 0);
+
+  g_array_append_val ((GArray *) out[0], id);
+  g_ptr_array_add (out[1], hrb_col_text (s, 1));
+}
+
 gboolean
 hrb_store_list_source_items (HrbStore *self, const char *source, gint64 except_batch,
                              GArray *ids, GPtrArray *source_ids, GError **error)
 {
   sqlite3_stmt *s;
-  int rc;
 
   s = hrb_store_prepare (self,
       "SELECT i.id, i.source_id FROM item i WHERE i.deleted = 0 AND i.source_id IS NOT NULL "
@@ -306,16 +315,10 @@ hrb_store_list_source_items (HrbStore *self, const char *source, gint64 except_b
     return FALSE;
   hrb_bind_text (s, 1, source);
   hrb_bind_id (s, 2, except_batch);
-  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (s, 0);
-      g_array_append_val (ids, id);
-      g_ptr_array_add (source_ids, hrb_col_text (s, 1));
-    }
-  hrb_store_done (s);
-  if (rc != SQLITE_DONE)
-    return hrb_store_set_sqlite_error (self, error, _("Cannot read the items"));
-  return TRUE;
+  {
+    gpointer out[] = { ids, source_ids };
+    return hrb_store_each_row (self, s, source_item_row, out, _("Cannot read the items"), error);
+  }
 }
 
 char *
@@ -387,54 +390,58 @@ range_ok (HrbRange r)
          (isnan (r.low) || isnan (r.high) || r.low <= r.high);
 }
 
+/* Row functions filling the hash tables of the import's lookups. */
+static void
+source_id_row (sqlite3_stmt *s, gpointer table)
+{
+  gint64 *id = g_new (gint64, 1);
+
+  *id = sqlite3_column_int64 (s, 1);
+  g_hash_table_replace (table, hrb_col_text (s, 0), id);
+}
+
+static void
+text_key_row (sqlite3_stmt *s, gpointer table)
+{
+  g_hash_table_add (table, hrb_col_text (s, 0));
+}
+
+static void
+id_key_row (sqlite3_stmt *s, gpointer table)
+{
+  gint64 id = sqlite3_column_int64 (s, 0);
+
+  g_hash_table_add (table, g_memdup2 (&id, sizeof id));
+}
+
+/* Fills table from the rows of sql; NULL (and table freed) on an error. */
+static GHashTable *
+fill_table (HrbStore *self, const char *sql, HrbRowFunc func, GHashTable *table, const char *what,
+            GError **error)
+{
+  sqlite3_stmt *s = hrb_store_prepare (self, sql, error);
+
+  if (s == NULL || !hrb_store_each_row (self, s, func, table, what, error))
+    g_clear_pointer (&table, g_hash_table_unref);
+  return table;
+}
+
 GHashTable *
 hrb_store_import_source_ids (HrbStore *self, GError **error)
 {
-  sqlite3_stmt *s;
-  GHashTable *out;
-  int rc;
-
   g_return_val_if_fail (HRB_IS_STORE (self), NULL);
-  s = hrb_store_prepare (self, "SELECT source_id, id FROM item WHERE source_id IS NOT NULL", error);
-  if (s == NULL)
-    return NULL;
-  out = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
-    {
-      gint64 *id = g_new (gint64, 1);
-      *id = sqlite3_column_int64 (s, 1);
-      g_hash_table_replace (out, hrb_col_text (s, 0), id);
-    }
-  hrb_store_done (s);
-  if (rc != SQLITE_DONE)
-    {
-      hrb_store_set_sqlite_error (self, error, _("Cannot read the items"));
-      g_clear_pointer (&out, g_hash_table_unref);
-    }
-  return out;
+  return fill_table (self, "SELECT source_id, id FROM item WHERE source_id IS NOT NULL", source_id_row,
+                     g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
+                     _("Cannot read the items"), error);
 }
 
 GHashTable *
 hrb_store_import_medicine_keys (HrbStore *self, GError **error)
 {
-  sqlite3_stmt *s;
-  GHashTable *out;
-  int rc;
-
   g_return_val_if_fail (HRB_IS_STORE (self), NULL);
-  s = hrb_store_prepare (self, "SELECT DISTINCT match_key FROM medicine", error);
-  if (s == NULL)
-    return NULL;
-  out = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
-    g_hash_table_add (out, hrb_col_text (s, 0));
-  hrb_store_done (s);
-  if (rc != SQLITE_DONE)
-    {
-      hrb_store_set_sqlite_error (self, error, _("Cannot read the medicines"));
-      g_clear_pointer (&out, g_hash_table_unref);
-    }
-  return out;
+  return fill_table (self, "SELECT DISTINCT match_key FROM medicine", text_key_row,
+                     g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
+                     _("Cannot read the medicines"), error);
 }
 
 gboolean
@@ -460,28 +467,10 @@ hrb_store_mark_added (HrbStore *self, gint64 batch_id, gint64 first_medicine, gi
 GHashTable *
 hrb_store_import_unsourced_medicines (HrbStore *self, GError **error)
 {
-  sqlite3_stmt *s;
-  GHashTable *out;
-  int rc;
-
   g_return_val_if_fail (HRB_IS_STORE (self), NULL);
-  s = hrb_store_prepare (self,
-      "SELECT DISTINCT medicine_id FROM item WHERE source_id IS NULL AND deleted = 0", error);
-  if (s == NULL)
-    return NULL;
-  out = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (s, 0);
-      g_hash_table_add (out, g_memdup2 (&id, sizeof id));
-    }
-  hrb_store_done (s);
-  if (rc != SQLITE_DONE)
-    {
-      hrb_store_set_sqlite_error (self, error, _("Cannot read the items"));
-      g_clear_pointer (&out, g_hash_table_unref);
-    }
-  return out;
+  return fill_table (self, "SELECT DISTINCT medicine_id FROM item WHERE source_id IS NULL AND deleted = 0",
+                     id_key_row, g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL),
+                     _("Cannot read the items"), error);
 }
 
 /* The import writer ------------------------------------------------------------- */
@@ -917,20 +906,16 @@ static gboolean
 insert_all (HrbImportWriter *w, const IndexSet *indexes, gboolean bulk, const RowKind *const *kinds,
             guint n_entries, GCancellable *cancellable, GError **error)
 {
-  g_autoptr(GPtrArray) definitions = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) definitions = NULL;
 
   if (bulk)
     {
       sqlite3_stmt *s = hrb_store_prepare (w->store, indexes->definitions, error);
-      int rc;
 
-      if (s == NULL)
+      if (s == NULL ||
+          (definitions = hrb_store_collect (w->store, s, hrb_store_read_text, NULL, g_free,
+                                            _("Cannot read the database schema"), error)) == NULL)
         return FALSE;
-      while ((rc = sqlite3_step (s)) == SQLITE_ROW)
-        g_ptr_array_add (definitions, hrb_col_text (s, 0));
-      hrb_store_done (s);
-      if (rc != SQLITE_DONE)
-        return hrb_store_set_sqlite_error (w->store, error, _("Cannot read the database schema"));
       for (guint i = 0; indexes->drop[i]; i++)
         if (!hrb_store_exec (w->store, indexes->drop[i], error))
           return FALSE;
@@ -938,7 +923,7 @@ insert_all (HrbImportWriter *w, const IndexSet *indexes, gboolean bulk, const Ro
   for (guint k = 0; kinds[k]; k++)
     if (!insert_rows (w, kinds[k], n_entries, cancellable, error))
       return FALSE;
-  for (guint i = 0; i < definitions->len; i++)
+  for (guint i = 0; definitions && i < definitions->len; i++)
     {
       const char *definition = g_ptr_array_index (definitions, i);
 

@@ -20,6 +20,15 @@ typedef gpointer (*HrbRowReader) (sqlite3_stmt *s, gpointer user_data);
 GPtrArray    *hrb_store_collect (HrbStore *self, sqlite3_stmt *s, HrbRowReader read, gpointer user_data,
                                  GDestroyNotify free_func, const char *what, GError **error);
 
+/* Steps a prepared (and bound) query to its end, passing each row to func.
+ * On a database error: FALSE, with "what" and SQLite's message in error.
+ * Resets the statement in every case. */
+typedef void (*HrbRowFunc) (sqlite3_stmt *s, gpointer user_data);
+gboolean      hrb_store_each_row (HrbStore *self, sqlite3_stmt *s, HrbRowFunc func, gpointer user_data,
+                                  const char *what, GError **error);
+/* A row reader for hrb_store_collect(): column 0 as a new string. */
+gpointer      hrb_store_read_text (sqlite3_stmt *s, gpointer user_data);
+
 /* Runs a fixed SQL text without parameters. */
 gboolean      hrb_store_exec (HrbStore *self, const char *sql, GError **error);
 

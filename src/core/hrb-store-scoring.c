@@ -293,30 +293,27 @@ hrb_store_get_expert_score (HrbStore *self, gint64 item_id, GError **error)
   return e;
 }
 
+static void
+expert_row (sqlite3_stmt *s, gpointer table)
+{
+  HrbExpertScore *e = read_expert (s);
+
+  g_hash_table_insert (table, &e->item_id, e);
+}
+
 GHashTable *
 hrb_store_list_expert_scores (HrbStore *self, GError **error)
 {
   sqlite3_stmt *s;
   GHashTable *out;
-  int rc;
 
   g_return_val_if_fail (HRB_IS_STORE (self), NULL);
   s = hrb_store_prepare (self, "SELECT item_id, score, reason, set_at, author FROM expert_score", error);
   if (s == NULL)
     return NULL;
-  out = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
-                               (GDestroyNotify) hrb_expert_score_free);
-  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
-    {
-      HrbExpertScore *e = read_expert (s);
-      g_hash_table_insert (out, &e->item_id, e);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      hrb_store_set_sqlite_error (self, error, _("Cannot read the expert scores"));
-      g_clear_pointer (&out, g_hash_table_unref);
-    }
-  hrb_store_done (s);
+  out = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, (GDestroyNotify) hrb_expert_score_free);
+  if (!hrb_store_each_row (self, s, expert_row, out, _("Cannot read the expert scores"), error))
+    g_clear_pointer (&out, g_hash_table_unref);
   return out;
 }
 

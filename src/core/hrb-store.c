@@ -189,22 +189,50 @@ hrb_store_exec (HrbStore *self, const char *sql, GError **error)
   return TRUE;
 }
 
+gboolean
+hrb_store_each_row (HrbStore *self, sqlite3_stmt *s, HrbRowFunc func, gpointer user_data,
+                    const char *what, GError **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
+    func (s, user_data);
+  /* The message before the reset. */
+  if (rc != SQLITE_DONE)
+    hrb_store_set_sqlite_error (self, error, what);
+  hrb_store_done (s);
+  return rc == SQLITE_DONE;
+}
+
+typedef struct {
+  GPtrArray    *out;
+  HrbRowReader  read;
+  gpointer      user_data;
+} Collect;
+
+static void
+collect_row (sqlite3_stmt *s, gpointer data)
+{
+  Collect *c = data;
+
+  g_ptr_array_add (c->out, c->read (s, c->user_data));
+}
+
 GPtrArray *
 hrb_store_collect (HrbStore *self, sqlite3_stmt *s, HrbRowReader read, gpointer user_data,
                    GDestroyNotify free_func, const char *what, GError **error)
 {
-  GPtrArray *out = g_ptr_array_new_with_free_func (free_func);
-  int rc;
+  Collect c = { g_ptr_array_new_with_free_func (free_func), read, user_data };
 
-  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
-    g_ptr_array_add (out, read (s, user_data));
-  if (rc != SQLITE_DONE)
-    {
-      hrb_store_set_sqlite_error (self, error, what);
-      g_clear_pointer (&out, g_ptr_array_unref);
-    }
-  hrb_store_done (s);
-  return out;
+  if (!hrb_store_each_row (self, s, collect_row, &c, what, error))
+    g_clear_pointer (&c.out, g_ptr_array_unref);
+  return c.out;
+}
+
+gpointer
+hrb_store_read_text (sqlite3_stmt *s, gpointer user_data)
+{
+  return hrb_col_text (s, 0);
 }
 
 void
